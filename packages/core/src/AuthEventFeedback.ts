@@ -1,0 +1,67 @@
+/**
+ * The `AuthEventFeedback` service: tells Cognito whether a flagged auth event was really the user.
+ * Implementations: `@cognito-feedback/http` (live) and `@cognito-feedback/testkit` (simulated,
+ * scripted).
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import type { UpdateAuthEventFeedbackError } from "./CognitoError.js"
+import type {
+  UpdateAuthEventFeedbackInput,
+  UpdateAuthEventFeedbackRequest,
+  UpdateAuthEventFeedbackResponse
+} from "./UpdateAuthEventFeedback.js"
+import { decodeRequest } from "./UpdateAuthEventFeedback.js"
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class AuthEventFeedback extends Context.Tag("@cognito-feedback/core/AuthEventFeedback")<
+  AuthEventFeedback,
+  AuthEventFeedback.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace AuthEventFeedback {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** Validates the request (nothing is sent when it is invalid), then records the feedback. */
+    readonly update: (
+      request: UpdateAuthEventFeedbackInput
+    ) => Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError>
+  }
+}
+
+/**
+ * Builds the service from a function that sends an already validated request, so that every
+ * implementation rejects bad input the same way and before any I/O.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  send: (
+    request: UpdateAuthEventFeedbackRequest
+  ) => Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError>
+): AuthEventFeedback.Service => ({
+  update: (request) => Effect.flatMap(decodeRequest(request), send)
+})
+
+/**
+ * `UpdateAuthEventFeedback` through the service in the context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const update = (
+  request: UpdateAuthEventFeedbackInput
+): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError, AuthEventFeedback> =>
+  Effect.flatMap(AuthEventFeedback, (service) => service.update(request))

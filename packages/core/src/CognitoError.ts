@@ -1,0 +1,239 @@
+/**
+ * Every way `UpdateAuthEventFeedback` can fail, as `Schema.TaggedError`s: the eight exceptions the
+ * service models (class name = `_tag` = the AWS error code), plus one error for the transport and
+ * one for a response that cannot be mapped to any of them.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+const serviceFields = {
+  message: Schema.String,
+  requestId: Schema.optional(Schema.String)
+}
+
+/**
+ * A parameter is invalid. Also the error for caller input that breaks the request schema: then
+ * `message` names the field and the rule, and nothing was sent.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidParameterException extends Schema.TaggedError<InvalidParameterException>()(
+  "InvalidParameterException",
+  { ...serviceFields, reasonCode: Schema.optional(Schema.String) }
+) {}
+
+/**
+ * The user pool, or the auth event, does not exist.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ResourceNotFoundException extends Schema.TaggedError<ResourceNotFoundException>()(
+  "ResourceNotFoundException",
+  serviceFields
+) {}
+
+/**
+ * The request rate was exceeded. Retried as throttling.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TooManyRequestsException extends Schema.TaggedError<TooManyRequestsException>()(
+  "TooManyRequestsException",
+  serviceFields
+) {}
+
+/**
+ * Not authorized: typically a wrong, expired or already used feedback token.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotAuthorizedException extends Schema.TaggedError<NotAuthorizedException>()(
+  "NotAuthorizedException",
+  serviceFields
+) {}
+
+/**
+ * No user with that username, alias or `sub` in the pool.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UserNotFoundException extends Schema.TaggedError<UserNotFoundException>()(
+  "UserNotFoundException",
+  serviceFields
+) {}
+
+/**
+ * Threat protection is off for the pool (`AdvancedSecurityMode` is `OFF`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UserPoolAddOnNotEnabledException extends Schema.TaggedError<UserPoolAddOnNotEnabledException>()(
+  "UserPoolAddOnNotEnabledException",
+  serviceFields
+) {}
+
+/**
+ * The operation is not available in this region or pool configuration (e.g. a replica region).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OperationNotEnabledException extends Schema.TaggedError<OperationNotEnabledException>()(
+  "OperationNotEnabledException",
+  serviceFields
+) {}
+
+/**
+ * The service failed. Retried as a transient error.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InternalErrorException extends Schema.TaggedError<InternalErrorException>()(
+  "InternalErrorException",
+  serviceFields
+) {}
+
+/**
+ * The exceptions the service itself can return.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type CognitoServiceError =
+  | InvalidParameterException
+  | ResourceNotFoundException
+  | TooManyRequestsException
+  | NotAuthorizedException
+  | UserNotFoundException
+  | UserPoolAddOnNotEnabledException
+  | OperationNotEnabledException
+  | InternalErrorException
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CognitoServiceError = Schema.Union(
+  InvalidParameterException,
+  ResourceNotFoundException,
+  TooManyRequestsException,
+  NotAuthorizedException,
+  UserNotFoundException,
+  UserPoolAddOnNotEnabledException,
+  OperationNotEnabledException,
+  InternalErrorException
+)
+
+/**
+ * The AWS error codes of the service exceptions, in the order of the facts sheet.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const serviceErrorCodes = [
+  "InvalidParameterException",
+  "ResourceNotFoundException",
+  "TooManyRequestsException",
+  "NotAuthorizedException",
+  "UserNotFoundException",
+  "UserPoolAddOnNotEnabledException",
+  "OperationNotEnabledException",
+  "InternalErrorException"
+] as const satisfies ReadonlyArray<CognitoServiceError["_tag"]>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ServiceErrorCode = CognitoServiceError["_tag"]
+
+const serviceErrorClasses = {
+  InvalidParameterException,
+  ResourceNotFoundException,
+  TooManyRequestsException,
+  NotAuthorizedException,
+  UserNotFoundException,
+  UserPoolAddOnNotEnabledException,
+  OperationNotEnabledException,
+  InternalErrorException
+} as const
+
+/**
+ * Whether `code` is one of the service exceptions' codes.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isServiceErrorCode = (code: string): code is ServiceErrorCode =>
+  Object.prototype.hasOwnProperty.call(serviceErrorClasses, code)
+
+/**
+ * Builds the service exception for a known code.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeServiceError = (
+  code: ServiceErrorCode,
+  fields: {
+    readonly message: string
+    readonly requestId?: string | undefined
+    readonly reasonCode?: string | undefined
+  }
+): CognitoServiceError => {
+  const { message, reasonCode, requestId } = fields
+  if (code === "InvalidParameterException") {
+    return new InvalidParameterException({ message, requestId, reasonCode })
+  }
+  return new serviceErrorClasses[code]({ message, requestId })
+}
+
+/**
+ * The request did not complete: the connection could not be made or was reset, or an attempt
+ * timed out. `cause` is the underlying error of the transport, never the request itself.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
+  reason: Schema.Literal("Connect", "Reset", "Timeout", "Unknown"),
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {}
+
+/**
+ * A response that maps to no service exception: an unknown error code, a body that is not the
+ * protocol's (HTML from a load balancer, bad JSON), or an unexpected status. Keeps what could be read.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedResponseError>()("UnexpectedResponseError", {
+  status: Schema.Number,
+  code: Schema.optional(Schema.String),
+  requestId: Schema.optional(Schema.String),
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {}
+
+/**
+ * Everything `UpdateAuthEventFeedback` can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type UpdateAuthEventFeedbackError = CognitoServiceError | TransportError | UnexpectedResponseError
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UpdateAuthEventFeedbackError = Schema.Union(CognitoServiceError, TransportError, UnexpectedResponseError)

@@ -1,0 +1,218 @@
+/**
+ * The `UpdateAuthEventFeedback` request and response as schemas, with the service's own
+ * constraints. `Username` and `FeedbackToken` are sensitive: they decode to `Redacted<string>`
+ * (from a plain string or a `Redacted`), and validation messages never repeat a value.
+ *
+ * @since 0.1.0
+ */
+import type * as Arbitrary from "effect/Arbitrary"
+import * as Arr from "effect/Array"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { InvalidParameterException } from "./CognitoError.js"
+
+interface Rules {
+  readonly minLength?: number
+  readonly maxLength?: number
+  readonly pattern?: RegExp
+  /** Smithy counts lengths in Unicode code points, not UTF-16 units. */
+  readonly codePoints?: boolean
+}
+
+const lengthOf = (s: string, rules: Rules) => (rules.codePoints ? Array.from(s).length : s.length)
+
+/** The first rule `s` breaks, as a message that never contains `s`. */
+const brokenRule = (s: string, rules: Rules): string | undefined => {
+  const length = lengthOf(s, rules)
+  if (rules.minLength !== undefined && length < rules.minLength) {
+    return `must be at least ${rules.minLength} character${rules.minLength === 1 ? "" : "s"} long`
+  }
+  if (rules.maxLength !== undefined && length > rules.maxLength) {
+    return `must be at most ${rules.maxLength} characters long`
+  }
+  if (rules.pattern !== undefined && !rules.pattern.test(s)) {
+    return `must match ${rules.pattern.source}`
+  }
+  return undefined
+}
+
+type StringArbitrary = Arbitrary.LazyArbitrary<string>
+
+const safeTypeMessage = (expected: string) => () => ({ message: `must be ${expected}`, override: true })
+
+const constrainedString = (
+  rules: Rules,
+  arbitrary: StringArbitrary
+) =>
+  Schema.String.annotations({ message: safeTypeMessage("a string") }).pipe(
+    Schema.filter((s) => brokenRule(s, rules) ?? true, { arbitrary: () => arbitrary })
+  )
+
+const sensitiveString = (
+  rules: Rules,
+  arbitrary: StringArbitrary
+) =>
+  Schema.Union(Schema.Redacted(Schema.String), Schema.RedactedFromSelf(Schema.String)).annotations({
+    message: safeTypeMessage("a string or a Redacted string")
+  }).pipe(
+    Schema.filter((r) => brokenRule(Redacted.value(r), rules) ?? true, {
+      arbitrary: () => (fc) => arbitrary(fc).map((s) => Redacted.make(s))
+    })
+  )
+
+/** Characters of each class the `Username` pattern admits, astral ones included. */
+const usernameAlphabet = Array.from("aZé中ʼ\u0301\u0903+$€😀079٣!#-_.@'\"()")
+
+/**
+ * The rules of each member, as the service model states them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const rules = {
+  UserPoolId: { minLength: 1, maxLength: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/ },
+  Username: { minLength: 1, maxLength: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, codePoints: true },
+  EventId: { minLength: 1, maxLength: 50, pattern: /^[\w+-]+$/ },
+  FeedbackToken: { pattern: /^[A-Za-z0-9-_=.]+$/ }
+} as const satisfies Record<string, Rules>
+
+/**
+ * `^[\w-]+_[0-9a-zA-Z]+$`, 1 to 55 characters; the part before `_` is the pool's home region.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserPoolId = constrainedString(
+  rules.UserPoolId,
+  (fc) =>
+    fc.tuple(fc.stringMatching(/^[\w-]{1,30}$/), fc.stringMatching(/^[0-9a-zA-Z]{1,20}$/)).map(([a, b]) => `${a}_${b}`)
+).annotations({ identifier: "UserPoolId" })
+
+/**
+ * A username, an alias attribute or the user's `sub`; sensitive.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Username = sensitiveString(
+  rules.Username,
+  (fc) => fc.array(fc.constantFrom(...usernameAlphabet), { minLength: 1, maxLength: 128 }).map((cs) => cs.join(""))
+).annotations({ identifier: "Username" })
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventId = constrainedString(rules.EventId, (fc) => fc.stringMatching(/^[\w+-]{1,50}$/)).annotations({
+  identifier: "EventId"
+})
+
+/**
+ * The token from the notification email; sensitive.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FeedbackToken = sensitiveString(rules.FeedbackToken, (fc) => fc.stringMatching(/^[A-Za-z0-9-_=.]{1,200}$/))
+  .annotations({ identifier: "FeedbackToken" })
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FeedbackValue = Schema.Literal("Valid", "Invalid").annotations({
+  identifier: "FeedbackValue",
+  message: safeTypeMessage("\"Valid\" or \"Invalid\"")
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FeedbackValue = typeof FeedbackValue.Type
+
+/**
+ * The request: all five members are required.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UpdateAuthEventFeedbackRequest = Schema.Struct({
+  UserPoolId,
+  Username,
+  EventId,
+  FeedbackToken,
+  FeedbackValue
+}).annotations({
+  identifier: "UpdateAuthEventFeedbackRequest",
+  // not an override: the members' own messages come first
+  message: () => "must be an object"
+})
+
+/**
+ * The validated request, secrets `Redacted`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateAuthEventFeedbackRequest extends Schema.Schema.Type<typeof UpdateAuthEventFeedbackRequest> {}
+
+/**
+ * What callers pass: `Username` and `FeedbackToken` as plain strings or `Redacted`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UpdateAuthEventFeedbackInput = Schema.Schema.Encoded<typeof UpdateAuthEventFeedbackRequest>
+
+/**
+ * The response: an empty structure.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UpdateAuthEventFeedbackResponse = Schema.Struct({}).annotations({
+  identifier: "UpdateAuthEventFeedbackResponse"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateAuthEventFeedbackResponse extends Schema.Schema.Type<typeof UpdateAuthEventFeedbackResponse> {}
+
+const decodeEither = Schema.decodeUnknownEither(UpdateAuthEventFeedbackRequest, { errors: "all" })
+
+/**
+ * `Field: rule` for each problem, e.g. `EventId: must match ^[\w+-]+$`. Built only from paths and
+ * our own rule messages, so no input value can appear in it.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const describeIssues = (error: ParseResult.ParseError): string =>
+  Arr.dedupe(
+    ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => {
+      const field = issue.path.map(String).join(".")
+      const rule = issue._tag === "Missing" ? "is required" : issue.message
+      return field === "" ? `request ${rule}` : `${field}: ${rule}`
+    })
+  ).join("; ")
+
+/**
+ * Validates caller input before any I/O; a violation fails with `InvalidParameterException`
+ * naming each field and the rule it breaks.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const decodeRequest = (
+  input: unknown
+): Effect.Effect<UpdateAuthEventFeedbackRequest, InvalidParameterException> =>
+  Either.match(decodeEither(input), {
+    onLeft: (error) => Effect.fail(new InvalidParameterException({ message: describeIssues(error) })),
+    onRight: Effect.succeed
+  })
