@@ -1,0 +1,14 @@
+/**
+ * @since 0.1.0
+ */
+export * as AuthEventFeedbackHttp from "./AuthEventFeedbackHttp.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as AwsJsonProtocol from "./AwsJsonProtocol.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Endpoint from "./Endpoint.js"

@@ -1,0 +1,288 @@
+import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
+import { assert, describe, it } from "@effect/vitest"
+import { ConfigProvider, Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, TestClock } from "effect"
+import { readFileSync } from "node:fs"
+import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import { version } from "../src/internal/version.js"
+import type { Reply } from "./support.js"
+import { fakeClient, recordingLogger, recordingTracer } from "./support.js"
+
+const username = "alice.distinctive-user"
+const token = "tok.distinctive-secret-9f3a"
+const request = {
+  UserPoolId: "us-east-1_AbCdEf123",
+  Username: username,
+  EventId: "c3f1a2b4",
+  FeedbackToken: Redacted.make(token),
+  FeedbackValue: "Invalid"
+} as const
+
+const throttled: Reply = {
+  status: 400,
+  headers: { "x-amzn-errortype": "TooManyRequestsException", "x-amzn-requestid": "req-throttled" },
+  body: "{\"message\":\"Rate exceeded\"}"
+}
+const ok: Reply = { status: 200, headers: { "x-amzn-requestid": "req-ok" }, body: "{}" }
+
+/** Runs one update against a fake client answering `replies`, letting the TestClock run out the delays. */
+const run = (replies: ReadonlyArray<Reply>, options: AuthEventFeedbackHttp.Options = {}) =>
+  Effect.gen(function*() {
+    const fake = yield* fakeClient(replies)
+    const fiber = yield* AuthEventFeedback.update(request).pipe(
+      Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(fake.layer))),
+      Effect.fork
+    )
+    yield* TestClock.adjust("10 minutes")
+    const exit = yield* Fiber.await(fiber)
+    return { exit, sent: yield* Ref.get(fake.sent) }
+  })
+
+describe("AuthEventFeedbackHttp", () => {
+  it.effect("sends exactly what the AWS SDKs send", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([ok])
+      assert.deepStrictEqual(exit, Exit.succeed({}))
+      assert.lengthOf(sent, 1)
+      const [first] = sent
+      assert.strictEqual(first?.method, "POST")
+      assert.strictEqual(first?.url, "https://cognito-idp.us-east-1.amazonaws.com/")
+      assert.strictEqual(first?.headers["content-type"], "application/x-amz-json-1.1")
+      assert.strictEqual(first?.headers["x-amz-target"], "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")
+      assert.strictEqual(first?.headers["user-agent"], `cognito-feedback/${version} effect`)
+      assert.match(
+        first?.headers["amz-sdk-invocation-id"] ?? "",
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+      )
+      assert.strictEqual(first?.headers["amz-sdk-request"], "attempt=1; max=3")
+      assert.notProperty(first?.headers ?? {}, "authorization")
+      assert.strictEqual(
+        first?.body,
+        `{"UserPoolId":"us-east-1_AbCdEf123","Username":"${username}","EventId":"c3f1a2b4","FeedbackToken":"${token}","FeedbackValue":"Invalid"}`
+      )
+    }))
+
+  it("its User-Agent version is the package's", () => {
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string
+    }
+    assert.strictEqual(version, manifest.version)
+  })
+
+  it.effect("throttled twice then success: three attempts, one invocation id", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([throttled, throttled, ok])
+      assert.deepStrictEqual(exit, Exit.succeed({}))
+      assert.deepStrictEqual(sent.map((s) => s.headers["amz-sdk-request"]), [
+        "attempt=1; max=3",
+        "attempt=2; max=3",
+        "attempt=3; max=3"
+      ])
+      assert.lengthOf(new Set(sent.map((s) => s.headers["amz-sdk-invocation-id"])), 1)
+    }))
+
+  it.effect("exhausted retries fail with the last service error itself", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([throttled])
+      assert.lengthOf(sent, 3)
+      assert.isTrue(Exit.isFailure(exit))
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag, "TooManyRequestsException")
+      assert.strictEqual(error.message, "Rate exceeded")
+      assert.strictEqual("requestId" in error ? error.requestId : undefined, "req-throttled")
+    }))
+
+  it.effect("NotAuthorizedException is sent once", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([{
+        status: 400,
+        body: "{\"__type\":\"NotAuthorizedException\",\"message\":\"Invalid feedback token.\"}"
+      }])
+      assert.lengthOf(sent, 1)
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag, "NotAuthorizedException")
+    }))
+
+  it.effect("a throttling 400 with no body but the header is retried", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([
+        { status: 400, headers: { "x-amzn-errortype": "TooManyRequestsException" } },
+        ok
+      ])
+      assert.deepStrictEqual(exit, Exit.succeed({}))
+      assert.lengthOf(sent, 2)
+    }))
+
+  it.effect("an internal error is retried as transient", () =>
+    Effect.gen(function*() {
+      const { exit, sent } = yield* run([{ status: 500, body: "{\"__type\":\"InternalErrorException\"}" }, ok])
+      assert.deepStrictEqual(exit, Exit.succeed({}))
+      assert.lengthOf(sent, 2)
+    }))
+
+  it.effect("maxAttempts and a disabled policy are honoured", () =>
+    Effect.gen(function*() {
+      const five = yield* run([throttled], { maxAttempts: 5 })
+      assert.lengthOf(five.sent, 5)
+      assert.strictEqual(five.sent[4]?.headers["amz-sdk-request"], "attempt=5; max=5")
+      const once = yield* run([throttled], { retryPolicy: RetryPolicy.disabled })
+      assert.lengthOf(once.sent, 1)
+    }))
+
+  it.effect("invalid input fails before anything is sent", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeClient([ok])
+      const error = yield* AuthEventFeedback.update({ ...request, EventId: "no spaces allowed" }).pipe(
+        Effect.provide(AuthEventFeedbackHttp.layer().pipe(Layer.provide(fake.layer))),
+        Effect.flip
+      )
+      assert.strictEqual(error._tag, "InvalidParameterException")
+      assert.strictEqual(error.message, "EventId: must match ^[\\w+-]+$")
+      assert.lengthOf(yield* Ref.get(fake.sent), 0)
+    }))
+
+  it.effect("the region comes from the pool id unless configured; a custom endpoint is used as given", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeClient([ok])
+      const send = (options: AuthEventFeedbackHttp.Options, poolId: string) =>
+        AuthEventFeedback.update({ ...request, UserPoolId: poolId }).pipe(
+          Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(fake.layer)))
+        )
+      yield* send({}, "eu-west-3_Abc")
+      yield* send({ region: "eu-central-1" }, "eu-west-3_Abc")
+      yield* send({ endpoint: "http://127.0.0.1:9229" }, "eu-west-3_Abc")
+      yield* send({}, "cn-north-1_Abc")
+      assert.deepStrictEqual((yield* Ref.get(fake.sent)).map((s) => s.url), [
+        "https://cognito-idp.eu-west-3.amazonaws.com/",
+        "https://cognito-idp.eu-central-1.amazonaws.com/",
+        "http://127.0.0.1:9229/",
+        "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
+      ])
+    }))
+
+  it.effect("contradictory endpoint settings fail the layer with a typed error", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeClient([ok])
+      const error = yield* Layer.build(
+        AuthEventFeedbackHttp.layer({ endpoint: "http://127.0.0.1:1", useFipsEndpoint: true }).pipe(
+          Layer.provide(fake.layer)
+        )
+      ).pipe(Effect.scoped, Effect.flip)
+      assert.strictEqual(error._tag, "EndpointError")
+      assert.strictEqual(error.message, "FIPS and custom endpoint are not supported")
+    }))
+
+  it.effect("one span per call with the AWS attributes, one child span per attempt", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer()
+      yield* run([throttled, ok]).pipe(Effect.withTracer(tracer))
+      const call = spans.filter((s) => s.name === "Cognito.UpdateAuthEventFeedback")
+      assert.lengthOf(call, 1)
+      const attributes = Object.fromEntries(call[0]?.attributes ?? [])
+      assert.strictEqual(attributes["rpc.system"], "aws-api")
+      assert.strictEqual(attributes["rpc.service"], "CognitoIdentityProvider")
+      assert.strictEqual(attributes["rpc.method"], "UpdateAuthEventFeedback")
+      assert.strictEqual(attributes["cloud.region"], "us-east-1")
+      assert.strictEqual(attributes["aws.request_id"], "req-ok")
+      assert.strictEqual(attributes["aws.attempts"], 2)
+      assert.lengthOf(spans.filter((s) => s.name === "Cognito.UpdateAuthEventFeedback.attempt"), 2)
+    }))
+
+  it.effect("a failed call's span names the error and keeps the request id", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer()
+      yield* run([{
+        status: 400,
+        headers: { "x-amzn-requestid": "req-nf" },
+        body: "{\"__type\":\"UserNotFoundException\",\"message\":\"User does not exist.\"}"
+      }]).pipe(Effect.withTracer(tracer))
+      const attributes = Object.fromEntries(
+        spans.find((s) => s.name === "Cognito.UpdateAuthEventFeedback")?.attributes ?? []
+      )
+      assert.strictEqual(attributes["error.type"], "UserNotFoundException")
+      assert.strictEqual(attributes["aws.request_id"], "req-nf")
+    }))
+
+  it.effect("no log line or span attribute contains the token or the username", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer()
+      const logs = recordingLogger()
+      const replies: ReadonlyArray<Reply> = [throttled, { status: 500, body: "<html>oops</html>" }, ok]
+      yield* run(replies).pipe(
+        Effect.withTracer(tracer),
+        Effect.provide(logs.layer),
+        Logger.withMinimumLogLevel(LogLevel.All)
+      )
+      yield* run([{ status: 400, body: "{\"__type\":\"NotAuthorizedException\"}" }]).pipe(
+        Effect.withTracer(tracer),
+        Effect.provide(logs.layer),
+        Logger.withMinimumLogLevel(LogLevel.All)
+      )
+      assert.isAbove(logs.lines.length, 3)
+      assert.isAbove(spans.length, 3)
+      const everything = [
+        ...logs.lines,
+        ...spans.flatMap((s) => [s.name, ...[...s.attributes].map(([k, v]) => `${k}=${String(v)}`)])
+      ].join("\n")
+      assert.include(everything, "retrying")
+      assert.notInclude(everything, token)
+      assert.notInclude(everything, username)
+    }))
+
+  describe("layerConfig", () => {
+    const withEnv = (env: Record<string, string>) =>
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+    const build = (env: Record<string, string>) =>
+      Effect.gen(function*() {
+        const fake = yield* fakeClient([throttled])
+        const fiber = yield* AuthEventFeedback.update(request).pipe(
+          Effect.provide(AuthEventFeedbackHttp.layerConfig.pipe(Layer.provide(fake.layer))),
+          withEnv(env),
+          Effect.fork
+        )
+        yield* TestClock.adjust("10 minutes")
+        const exit = yield* Fiber.await(fiber)
+        return { exit, sent: yield* Ref.get(fake.sent) }
+      })
+
+    it.effect("reads the standard AWS variables", () =>
+      Effect.gen(function*() {
+        const { sent } = yield* build({
+          AWS_REGION: "eu-west-1",
+          AWS_MAX_ATTEMPTS: "2",
+          AWS_RETRY_MODE: "adaptive"
+        })
+        assert.deepStrictEqual(sent.map((s) => [s.url, s.headers["amz-sdk-request"]]), [
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=1; max=2"],
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=2; max=2"]
+        ])
+      }))
+
+    it.effect("the service-specific endpoint wins over AWS_ENDPOINT_URL", () =>
+      Effect.gen(function*() {
+        const both = yield* build({
+          AWS_ENDPOINT_URL: "http://127.0.0.1:1111",
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: "http://127.0.0.1:2222"
+        })
+        assert.strictEqual(both.sent[0]?.url, "http://127.0.0.1:2222/")
+        const general = yield* build({ AWS_ENDPOINT_URL: "http://127.0.0.1:1111", AWS_USE_FIPS_ENDPOINT: "false" })
+        assert.strictEqual(general.sent[0]?.url, "http://127.0.0.1:1111/")
+      }))
+
+    it.effect("a bad value is a ConfigError naming the variable", () =>
+      Effect.gen(function*() {
+        for (
+          const [name, value] of [
+            ["AWS_MAX_ATTEMPTS", "three"],
+            ["AWS_MAX_ATTEMPTS", "0"],
+            ["AWS_RETRY_MODE", "fast"],
+            ["AWS_USE_FIPS_ENDPOINT", "maybe"]
+          ] as const
+        ) {
+          const { exit, sent } = yield* build({ [name]: value })
+          assert.lengthOf(sent, 0)
+          const error = yield* Effect.flip(exit)
+          assert.include(String(error), name)
+        }
+      }))
+  })
+})

@@ -1,0 +1,102 @@
+import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
+import { FetchHttpClient } from "@effect/platform"
+import type { HttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
+import { Deferred, Duration, Effect, Exit, Fiber, Layer, TestClock } from "effect"
+import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import { closedPort, loopbackServer } from "./loopback.js"
+
+const request = {
+  UserPoolId: "us-east-1_AbCdEf123",
+  Username: "alice",
+  EventId: "c3f1a2b4",
+  FeedbackToken: "tok.valid-1",
+  FeedbackValue: "Valid"
+} as const
+
+const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
+  ["FetchHttpClient.layer", FetchHttpClient.layer]
+]
+
+const update = (
+  client: Layer.Layer<HttpClient.HttpClient>,
+  options: AuthEventFeedbackHttp.Options
+) =>
+  AuthEventFeedback.update(request).pipe(
+    Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(client)))
+  )
+
+const fastRetries = RetryPolicy.standard({
+  throttlingBaseDelay: Duration.millis(1),
+  transientBaseDelay: Duration.millis(1)
+})
+
+describe.each(clients)("over %s and a loopback server", (_name, client) => {
+  it.scoped("success: the request arrives as sent", () =>
+    Effect.gen(function*() {
+      const server = yield* loopbackServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "r-1" })
+        res.end("{}")
+      })
+      const response = yield* update(client, { endpoint: server.url })
+      assert.deepStrictEqual(response, {})
+      const received = yield* Deferred.await(server.received)
+      assert.strictEqual(received.headers["x-amz-target"], "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")
+      assert.strictEqual(received.headers["content-type"], "application/x-amz-json-1.1")
+      assert.deepStrictEqual(JSON.parse(received.body), request)
+    }))
+
+  it.scoped("a service error becomes its tagged error with the request id", () =>
+    Effect.gen(function*() {
+      const server = yield* loopbackServer((_req, res) => {
+        res.writeHead(400, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "r-2" })
+        res.end(JSON.stringify({ __type: "NotAuthorizedException", message: "Invalid feedback token." }))
+      })
+      const error = yield* Effect.flip(update(client, { endpoint: server.url }))
+      assert.strictEqual(error._tag, "NotAuthorizedException")
+      assert.strictEqual(error.message, "Invalid feedback token.")
+      assert.strictEqual("requestId" in error ? error.requestId : undefined, "r-2")
+    }))
+
+  it.live("connection refused is a TransportError, retried as transient", () =>
+    Effect.gen(function*() {
+      const port = yield* closedPort
+      const error = yield* Effect.flip(
+        update(client, { endpoint: `http://127.0.0.1:${port}`, retryPolicy: fastRetries })
+      )
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Connect")
+    }))
+
+  it.scoped("a server that never answers: the attempt timeout fires (TestClock)", () =>
+    Effect.gen(function*() {
+      const server = yield* loopbackServer(() => {
+        // never answers
+      })
+      const fiber = yield* Effect.fork(
+        update(client, { endpoint: server.url, attemptTimeout: "2 seconds", retryPolicy: RetryPolicy.disabled })
+      )
+      yield* Deferred.await(server.received)
+      yield* TestClock.adjust("2 seconds")
+      const exit = yield* Fiber.await(fiber)
+      assert.isTrue(Exit.isFailure(exit))
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Timeout")
+      yield* Deferred.await(server.aborted)
+    }))
+
+  it.scoped("interrupting the caller aborts the request in flight", () =>
+    Effect.gen(function*() {
+      const server = yield* loopbackServer(() => {
+        // never answers
+      })
+      const fiber = yield* Effect.fork(update(client, { endpoint: server.url }))
+      yield* Deferred.await(server.received)
+      yield* Fiber.interrupt(fiber)
+      yield* Deferred.await(server.aborted)
+      assert.isTrue(Exit.isInterrupted(yield* Fiber.await(fiber)))
+    }))
+})
