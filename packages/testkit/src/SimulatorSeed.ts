@@ -1,0 +1,603 @@
+/**
+ * The data a `CognitoSimulator` starts from: user pools, their users and the users' auth events,
+ * as the JSON seed file of the emulator (`cognito-feedback emulator --seed FILE`) or as values
+ * built in code. Only `id`, `username`, `eventId` and `feedbackToken` are required; the simulator
+ * fills in the rest (see `defaults`). A seed that does not match fails with a `SeedError` naming
+ * the path of the bad field, e.g. `userPools.0.users.1.authEvents.0.eventId: is required`.
+ *
+ * @since 0.1.0
+ */
+import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as Arr from "effect/Array"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+// Type mismatches say what was expected and never echo the value: usernames and tokens are secrets.
+const mustBe = (expected: string) => () => ({ message: `must be ${expected}`, override: true })
+
+const literals = <const Values extends Arr.NonEmptyReadonlyArray<string>>(identifier: string, ...values: Values) =>
+  Schema.Literal(...values).annotations({ identifier, message: mustBe(`one of ${values.join(", ")}`) })
+
+const PlainString = Schema.String.annotations({ message: mustBe("a string") })
+
+/**
+ * `Schema.optional` whose "or undefined" member fails silently: for a present but wrong value, the
+ * member's own message is the one to read, and "Expected undefined, actual …" would echo the value.
+ */
+const absent = "\u0000absent"
+const Absent = Schema.Undefined.annotations({ message: () => ({ message: absent, override: true }) })
+const optional = <S extends Schema.Schema.All>(schema: S) =>
+  Schema.optionalWith(Schema.Union(schema, Absent), { exact: true })
+
+interface Rules {
+  readonly minLength?: number
+  readonly maxLength?: number
+  readonly pattern?: RegExp
+  readonly codePoints?: boolean
+}
+
+/** The service's rules for a member, on a plain string (the seed holds secrets in clear). */
+const ruled = (rules: Rules) =>
+  PlainString.pipe(Schema.filter((s) => {
+    const length = rules.codePoints === true ? Array.from(s).length : s.length
+    if (rules.minLength !== undefined && length < rules.minLength) return `must not be empty`
+    if (rules.maxLength !== undefined && length > rules.maxLength) {
+      return `must be at most ${rules.maxLength} characters long`
+    }
+    if (rules.pattern !== undefined && !rules.pattern.test(s)) return `must match ${rules.pattern.source}`
+    return true
+  }))
+
+/**
+ * Threat protection mode of a pool; `OFF` makes the feedback operations fail with
+ * `UserPoolAddOnNotEnabledException`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AdvancedSecurityMode = literals("AdvancedSecurityMode", "OFF", "AUDIT", "ENFORCED")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AdvancedSecurityMode = typeof AdvancedSecurityMode.Type
+
+/**
+ * The attributes a pool can accept in place of the username (Cognito's `AliasAttributeType`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AliasAttribute = literals("AliasAttribute", "email", "phone_number", "preferred_username")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AliasAttribute = typeof AliasAttribute.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventType = literals("EventType", "SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type EventType = typeof EventType.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventResponse = literals("EventResponse", "Pass", "Fail", "InProgress")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type EventResponse = typeof EventResponse.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RiskDecision = literals("RiskDecision", "NoRisk", "AccountTakeover", "Block")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RiskDecision = typeof RiskDecision.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RiskLevel = literals("RiskLevel", "Low", "Medium", "High")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RiskLevel = typeof RiskLevel.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ChallengeName = literals("ChallengeName", "Password", "Mfa")
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ChallengeResponse = literals("ChallengeResponse", "Success", "Failure")
+
+/**
+ * Who submitted feedback, as `EventFeedback.Provider` reports it. The model types `Provider` as a
+ * free string; the API reference gives one value, `Admin` (feedback from the console, i.e. the
+ * admin side). The simulator reports `Admin` for `AdminUpdateAuthEventFeedback` and, by analogy,
+ * `User` for the unsigned `UpdateAuthEventFeedback` called from the user's email link.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FeedbackProvider = literals("FeedbackProvider", "User", "Admin")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FeedbackProvider = typeof FeedbackProvider.Type
+
+/**
+ * An ISO 8601 date in the file (`"2026-11-01T10:00:00Z"`), a `Date` in code.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedDate = Schema.Date.annotations({ message: mustBe("an ISO 8601 date") })
+
+const PlainBoolean = Schema.Boolean.annotations({ message: mustBe("a boolean") })
+
+const object = <Fields extends Schema.Struct.Fields>(identifier: string, fields: Fields) =>
+  // not an override: the members' own messages come first
+  Schema.Struct(fields).annotations({ identifier, message: () => "must be an object" })
+
+const arrayOf = <S extends Schema.Schema.Any>(item: S) =>
+  Schema.Array(item).annotations({ message: () => "must be an array" })
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedChallengeResponse = object("SeedChallengeResponse", {
+  challengeName: ChallengeName,
+  challengeResponse: ChallengeResponse
+})
+
+/**
+ * Where and from what the event came; every member optional.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedEventContextData = object("SeedEventContextData", {
+  ipAddress: optional(PlainString),
+  deviceName: optional(PlainString),
+  timezone: optional(PlainString),
+  city: optional(PlainString),
+  country: optional(PlainString)
+})
+
+/**
+ * Feedback already recorded on an event when the simulator starts.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedFeedback = object("SeedFeedback", {
+  feedbackValue: UpdateAuthEventFeedback.FeedbackValue,
+  provider: optional(FeedbackProvider),
+  feedbackDate: optional(SeedDate)
+})
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedAuthEvent = object("SeedAuthEvent", {
+  eventId: UpdateAuthEventFeedback.EventId,
+  feedbackToken: ruled(UpdateAuthEventFeedback.rules.FeedbackToken),
+  eventType: optional(EventType),
+  creationDate: optional(SeedDate),
+  eventResponse: optional(EventResponse),
+  riskDecision: optional(RiskDecision),
+  riskLevel: optional(RiskLevel),
+  compromisedCredentialsDetected: optional(PlainBoolean),
+  challengeResponses: optional(arrayOf(SeedChallengeResponse)),
+  eventContextData: optional(SeedEventContextData),
+  feedback: optional(SeedFeedback)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedAuthEvent extends Schema.Schema.Type<typeof SeedAuthEvent> {}
+
+/**
+ * A problem found in a seed, located by a path relative to the value checked.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Conflict {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly message: string
+}
+
+/**
+ * Whether `event` would clash with a user's `existing` events: event ids are unique per user.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const eventConflict = (
+  existing: ReadonlyArray<{ readonly eventId: string }>,
+  event: { readonly eventId: string }
+): Option.Option<Conflict> =>
+  existing.some((other) => other.eventId === event.eventId)
+    ? Option.some({ path: ["eventId"], message: "another event of this user has the same id" })
+    : Option.none()
+
+const uniqueEvents = (events: ReadonlyArray<SeedAuthEvent>): ReadonlyArray<Schema.FilterIssue> =>
+  Arr.getSomes(
+    events.map((event, i) =>
+      Option.map(eventConflict(events.slice(0, i), event), (c) => ({ path: [i, ...c.path], message: c.message }))
+    )
+  )
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedUser = object("SeedUser", {
+  username: ruled(UpdateAuthEventFeedback.rules.Username),
+  // the sub is looked up through the `Username` member, so it must obey the same rules
+  sub: optional(ruled(UpdateAuthEventFeedback.rules.Username)),
+  attributes: optional(
+    Schema.Record({ key: Schema.String, value: PlainString }).annotations({
+      message: () => "must be an object of strings"
+    })
+  ),
+  authEvents: optional(
+    arrayOf(SeedAuthEvent).pipe(
+      Schema.filter((events) => {
+        const issues = uniqueEvents(events)
+        return issues.length === 0 ? true : issues
+      })
+    )
+  )
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedUser extends Schema.Schema.Type<typeof SeedUser> {}
+
+/** What `userConflict` needs to know of a user. */
+interface UserKeys {
+  readonly username: string
+  readonly sub?: string | undefined
+  readonly attributes?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * Whether `user` would clash with the pool's `existing` users: usernames, subs and the values of
+ * the pool's alias attributes must each be unique, or a lookup would be ambiguous. Messages name
+ * the field, never its value.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const userConflict = (
+  existing: ReadonlyArray<UserKeys>,
+  aliasAttributes: ReadonlyArray<string>,
+  user: UserKeys
+): Option.Option<Conflict> => {
+  if (existing.some((other) => other.username === user.username)) {
+    return Option.some({ path: ["username"], message: "another user has the same username" })
+  }
+  if (user.sub !== undefined && existing.some((other) => other.sub === user.sub)) {
+    return Option.some({ path: ["sub"], message: "another user has the same sub" })
+  }
+  for (const attribute of aliasAttributes) {
+    const value = user.attributes?.[attribute]
+    if (value !== undefined && existing.some((other) => other.attributes?.[attribute] === value)) {
+      return Option.some({
+        path: ["attributes", attribute],
+        message: `another user has the same ${attribute} (an alias attribute of this pool)`
+      })
+    }
+  }
+  return Option.none()
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedUserPool = object("SeedUserPool", {
+  id: UpdateAuthEventFeedback.UserPoolId,
+  advancedSecurityMode: optional(AdvancedSecurityMode),
+  aliasAttributes: optional(arrayOf(AliasAttribute)),
+  users: optional(arrayOf(SeedUser))
+}).pipe(Schema.filter((pool) => {
+  const users = pool.users ?? []
+  const issues = Arr.getSomes(users.map((user, i) =>
+    Option.map(
+      userConflict(users.slice(0, i), pool.aliasAttributes ?? [], user),
+      (c): Schema.FilterIssue => ({ path: ["users", i, ...c.path], message: c.message })
+    )
+  ))
+  return issues.length === 0 ? true : issues
+}))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedUserPool extends Schema.Schema.Type<typeof SeedUserPool> {}
+
+/**
+ * The whole seed: `{ "userPools": [...] }`. Encoded, it is the JSON of the seed file; decoded,
+ * dates are `Date`s.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedFile = object("SeedFile", {
+  userPools: optional(arrayOf(SeedUserPool))
+}).pipe(Schema.filter((seed) => {
+  const pools = seed.userPools ?? []
+  const issues = Arr.getSomes(pools.map((pool, i) =>
+    pools.slice(0, i).some((other) => other.id === pool.id)
+      ? Option.some<Schema.FilterIssue>({ path: ["userPools", i, "id"], message: "another user pool has the same id" })
+      : Option.none()
+  ))
+  return issues.length === 0 ? true : issues
+}))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedFile extends Schema.Schema.Type<typeof SeedFile> {}
+
+/**
+ * The values the simulator uses for what a seed leaves out. A missing `sub` is a fresh UUID v4
+ * (from `Random`) and a missing `creationDate` is the time of seeding (from `Clock`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaults = {
+  advancedSecurityMode: "AUDIT",
+  eventType: "SignIn",
+  eventResponse: "Pass",
+  riskDecision: "NoRisk",
+  riskLevel: "Low",
+  compromisedCredentialsDetected: false,
+  feedbackProvider: "User"
+} as const satisfies {
+  readonly advancedSecurityMode: AdvancedSecurityMode
+  readonly eventType: EventType
+  readonly eventResponse: EventResponse
+  readonly riskDecision: RiskDecision
+  readonly riskLevel: RiskLevel
+  readonly compromisedCredentialsDetected: boolean
+  readonly feedbackProvider: FeedbackProvider
+}
+
+/**
+ * A seed that does not match the format, or that clashes with what the simulator already holds.
+ * `message` lists `path: problem` pairs and never contains a value from the seed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SeedError extends Schema.TaggedError<SeedError>()("SeedError", {
+  message: Schema.String
+}) {}
+
+const joinPath = (path: ReadonlyArray<PropertyKey>): string => path.map(String).join(".")
+
+/**
+ * `path: problem` for each issue, e.g. `userPools.0.users.1.authEvents.0.eventId: is required`.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const describeSeedIssues = (error: ParseResult.ParseError, prefix: ReadonlyArray<PropertyKey> = []): string =>
+  Arr.dedupe(
+    ParseResult.ArrayFormatter.formatErrorSync(error).filter((issue) => issue.message !== absent).map((issue) => {
+      const rule = issue._tag === "Missing"
+        ? "is required"
+        : issue._tag === "Unexpected"
+        ? "is not a known field"
+        : issue.message
+      const path = joinPath([...prefix, ...issue.path])
+      return path === "" ? `seed ${rule}` : `${path}: ${rule}`
+    })
+  ).join("; ")
+
+/**
+ * A `SeedError` for one problem at `path`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const seedError = (path: ReadonlyArray<PropertyKey>, message: string): SeedError =>
+  new SeedError({ message: path.length === 0 ? message : `${joinPath(path)}: ${message}` })
+
+// unknown fields are errors: a typo in a seed file should not silently fall back to a default
+const parseOptions = { errors: "all", onExcessProperty: "error" } as const
+
+const decodeEither = Schema.decodeUnknownEither(SeedFile, parseOptions)
+
+/**
+ * Decodes the JSON value of a seed file (already parsed).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const decodeSeed = (json: unknown): Effect.Effect<SeedFile, SeedError> =>
+  Either.match(decodeEither(json), {
+    onLeft: (error) => Effect.fail(new SeedError({ message: describeSeedIssues(error) })),
+    onRight: Effect.succeed
+  })
+
+/**
+ * Decodes the text of a seed file. Text that is not JSON gets a fixed message: the parser's
+ * own would quote the file.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const decodeSeedJson = (text: string): Effect.Effect<SeedFile, SeedError> =>
+  Either.match(Either.try(() => JSON.parse(text) as unknown), {
+    onLeft: () => Effect.fail(new SeedError({ message: "seed is not valid JSON" })),
+    onRight: decodeSeed
+  })
+
+/**
+ * The seed as the JSON value of a seed file (dates as ISO 8601 strings).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const encodeSeed = (seed: SeedFile): Effect.Effect<Schema.Schema.Encoded<typeof SeedFile>, SeedError> =>
+  Schema.encode(SeedFile, parseOptions)(seed).pipe(
+    Effect.mapError((error) => new SeedError({ message: describeSeedIssues(error) }))
+  )
+
+/**
+ * Checks a seed built in code against the format (patterns, uniqueness). `prefix` is put in front
+ * of every path of the message.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validateWith = <A, I>(schema: Schema.Schema<A, I>) => {
+  const validate = Schema.validateEither(schema, parseOptions)
+  return (value: A, prefix: ReadonlyArray<PropertyKey> = []): Effect.Effect<A, SeedError> =>
+    Either.match(validate(value), {
+      onLeft: (error) => Effect.fail(new SeedError({ message: describeSeedIssues(error, prefix) })),
+      onRight: Effect.succeed
+    })
+}
+
+/**
+ * A small world for demos and the emulator's default: pool `us-east-1_Example1` (`AUDIT`, alias
+ * `email`) where alice has four events (`evt-1` with the token `tok.valid-1`) and bob one, and pool
+ * `us-east-1_NoThreat1` with threat protection `OFF`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const sampleSeed: SeedFile = {
+  userPools: [
+    {
+      id: "us-east-1_Example1",
+      advancedSecurityMode: "AUDIT",
+      aliasAttributes: ["email"],
+      users: [
+        {
+          username: "alice",
+          sub: "0f8fad5b-d9cb-469f-a165-70867728950e",
+          attributes: { email: "alice@example.com" },
+          authEvents: [
+            {
+              eventId: "evt-1",
+              feedbackToken: "tok.valid-1",
+              eventType: "SignIn",
+              eventResponse: "Pass",
+              riskDecision: "AccountTakeover",
+              riskLevel: "High",
+              creationDate: new Date("2026-11-01T10:00:00Z"),
+              challengeResponses: [{ challengeName: "Password", challengeResponse: "Success" }],
+              eventContextData: {
+                ipAddress: "203.0.113.7",
+                deviceName: "Firefox, Linux",
+                timezone: "+01:00",
+                city: "Lyon",
+                country: "France"
+              }
+            },
+            {
+              eventId: "evt-2",
+              feedbackToken: "tok.valid-2",
+              eventType: "SignIn",
+              riskDecision: "Block",
+              riskLevel: "Medium",
+              eventResponse: "Fail",
+              compromisedCredentialsDetected: true,
+              creationDate: new Date("2026-11-02T08:30:00Z")
+            },
+            {
+              eventId: "evt-3",
+              feedbackToken: "tok.valid-3",
+              eventType: "PasswordChange",
+              creationDate: new Date("2026-10-30T18:00:00Z"),
+              feedback: { feedbackValue: "Valid", provider: "Admin", feedbackDate: new Date("2026-10-31T09:00:00Z") }
+            },
+            {
+              eventId: "evt-4",
+              feedbackToken: "tok.valid-4",
+              eventType: "ForgotPassword",
+              creationDate: new Date("2026-10-15T07:45:00Z")
+            }
+          ]
+        },
+        {
+          username: "bob",
+          sub: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+          attributes: { email: "bob@example.com" },
+          authEvents: [
+            {
+              eventId: "evt-b1",
+              feedbackToken: "tok.bob-1",
+              riskDecision: "AccountTakeover",
+              riskLevel: "Low",
+              creationDate: new Date("2026-11-01T12:00:00Z")
+            }
+          ]
+        }
+      ]
+    },
+    {
+      id: "us-east-1_NoThreat1",
+      advancedSecurityMode: "OFF",
+      users: [
+        {
+          username: "carol",
+          sub: "9b2d2f1e-3c4b-4a5d-8e6f-7a8b9c0d1e2f",
+          authEvents: [{
+            eventId: "evt-c1",
+            feedbackToken: "tok.off-1",
+            creationDate: new Date("2026-11-01T09:00:00Z")
+          }]
+        }
+      ]
+    }
+  ]
+}
