@@ -10,9 +10,11 @@ import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/Cognit
 import { InvalidParameterException, TransportError } from "@cognito-feedback/core/CognitoError"
 import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type {
+  UpdateAuthEventFeedbackInput,
   UpdateAuthEventFeedbackRequest,
   UpdateAuthEventFeedbackResponse
 } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -26,6 +28,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as AwsJsonProtocol from "./AwsJsonProtocol.js"
 import * as Endpoint from "./Endpoint.js"
@@ -78,6 +81,64 @@ const invocationId = Effect.gen(function*() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 })
 
+/** Every header but `content-type`, which goes with the body. */
+const headersFor = (id: string, context: RetryPolicy.AttemptContext): Record<string, string> => ({
+  "x-amz-target": AwsJsonProtocol.target(operation),
+  "user-agent": userAgent,
+  "amz-sdk-invocation-id": id,
+  "amz-sdk-request": `attempt=${context.attempt}; max=${context.maxAttempts}`
+})
+
+/**
+ * The first attempt's request as it would be sent, with the username and token replaced by
+ * `<redacted>` in the body: what `--dry-run` shows.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestPreview {
+  readonly method: "POST"
+  readonly url: string
+  readonly region: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+/**
+ * Validates `input` and resolves the endpoint as a call would, and describes the request without
+ * sending anything.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const preview = (
+  options: Options,
+  input: UpdateAuthEventFeedbackInput
+): Effect.Effect<RequestPreview, InvalidParameterException | Endpoint.EndpointError> =>
+  Effect.gen(function*() {
+    const endpointOptions = yield* Endpoint.validate(options)
+    const request = yield* decodeRequest(input)
+    const endpoint = yield* resolveEndpoint(endpointOptions, request.UserPoolId)
+    const id = yield* invocationId
+    const redacted = Redacted.make("<redacted>")
+    return {
+      method: "POST",
+      url: endpoint.url,
+      region: endpoint.region,
+      headers: {
+        "content-type": AwsJsonProtocol.contentType,
+        ...headersFor(id, { attempt: 1, maxAttempts: retryPolicyOf(options).maxAttempts })
+      },
+      body: AwsJsonProtocol.encodeUpdateAuthEventFeedback({ ...request, Username: redacted, FeedbackToken: redacted })
+    }
+  })
+
+/** A region taken from a bad pool id is the caller's input error, not a configuration error. */
+const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) =>
+  Endpoint.resolve(options, userPoolId).pipe(
+    Effect.mapError((error) => new InvalidParameterException({ message: `UserPoolId: ${error.message}` }))
+  )
+
 /** Reads at most `limit` bytes, so a hostile or broken peer cannot make us buffer without bound. */
 const readBody = (response: HttpClientResponse.HttpClientResponse, limit: number) =>
   response.stream.pipe(
@@ -124,12 +185,7 @@ export const make = (
     ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> =>
       Effect.gen(function*() {
         const httpRequest = HttpClientRequest.post(url).pipe(
-          HttpClientRequest.setHeaders({
-            "x-amz-target": AwsJsonProtocol.target(operation),
-            "user-agent": userAgent,
-            "amz-sdk-invocation-id": id,
-            "amz-sdk-request": `attempt=${context.attempt}; max=${context.maxAttempts}`
-          }),
+          HttpClientRequest.setHeaders(headersFor(id, context)),
           // the only place the secrets leave their Redacted wrappers
           HttpClientRequest.bodyText(
             AwsJsonProtocol.encodeUpdateAuthEventFeedback(request),
@@ -190,9 +246,7 @@ export const make = (
       request: UpdateAuthEventFeedbackRequest
     ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> =>
       Effect.gen(function*() {
-        const endpoint = yield* Endpoint.resolve(endpointOptions, request.UserPoolId).pipe(
-          Effect.mapError((error) => new InvalidParameterException({ message: `UserPoolId: ${error.message}` }))
-        )
+        const endpoint = yield* resolveEndpoint(endpointOptions, request.UserPoolId)
         yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
         const id = yield* invocationId
         const result = yield* retrier.run((context) => attempt(endpoint.url, id, request, context), { onRetry })

@@ -228,6 +228,26 @@ describe("AuthEventFeedbackHttp", () => {
       assert.notInclude(everything, username)
     }))
 
+  it.effect("preview describes the request without sending it, secrets redacted", () =>
+    Effect.gen(function*() {
+      const preview = yield* AuthEventFeedbackHttp.preview({ maxAttempts: 4 }, request)
+      assert.strictEqual(preview.url, "https://cognito-idp.us-east-1.amazonaws.com")
+      assert.strictEqual(preview.region, "us-east-1")
+      assert.strictEqual(preview.headers["x-amz-target"], "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")
+      assert.strictEqual(preview.headers["amz-sdk-request"], "attempt=1; max=4")
+      assert.strictEqual(
+        preview.body,
+        "{\"UserPoolId\":\"us-east-1_AbCdEf123\",\"Username\":\"<redacted>\",\"EventId\":\"c3f1a2b4\",\"FeedbackToken\":\"<redacted>\",\"FeedbackValue\":\"Invalid\"}"
+      )
+      const text = JSON.stringify(preview)
+      assert.notInclude(text, token)
+      assert.notInclude(text, username)
+      const invalid = yield* Effect.flip(
+        AuthEventFeedbackHttp.preview({}, { ...request, FeedbackValue: "Maybe" as "Valid" })
+      )
+      assert.strictEqual(invalid._tag, "InvalidParameterException")
+    }))
+
   describe("layerConfig", () => {
     const withEnv = (env: Record<string, string>) =>
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
