@@ -1,17 +1,17 @@
 /**
  * @since 0.1.0
  */
+export * as AuthEventFeedbackTest from "./AuthEventFeedbackTest.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as CognitoArbitrary from "./CognitoArbitrary.js"
 
 /**
  * @since 0.1.0
  */
 export * as CognitoSimulator from "./CognitoSimulator.js"
-
-/**
- * @since 0.1.0
- */
-export * as ScriptedAuthEventFeedback from "./ScriptedAuthEventFeedback.js"
 
 /**
  * @since 0.1.0

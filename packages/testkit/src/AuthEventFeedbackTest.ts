@@ -1,0 +1,139 @@
+/**
+ * `AuthEventFeedback` layers for tests, with no HTTP at all: one backed by the in-memory Cognito
+ * (seed it, inject faults, assert on recorded feedback), and one that answers from a script of
+ * outcomes, to test a caller's handling of every error and sequence of errors.
+ *
+ * @since 0.1.0
+ */
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
+import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
+import type { UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+import type { Outcome } from "./CognitoArbitrary.js"
+import * as CognitoSimulator from "./CognitoSimulator.js"
+import type { SeedError, SeedFile } from "./SimulatorSeed.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * Retry as the live client does, around the simulator or the script: a script of
+   * `[throttled, throttled, success]` then succeeds on the third attempt. Default: no retries, so
+   * each call is one attempt and tests need no clock.
+   */
+  readonly retryPolicy?: RetryPolicy.RetryPolicy | undefined
+}
+
+const withRetries = (
+  policy: RetryPolicy.RetryPolicy | undefined,
+  attempt: (request: UpdateAuthEventFeedbackRequest) => Effect.Effect<unknown, UpdateAuthEventFeedbackError>
+) =>
+  Effect.map(
+    RetryPolicy.makeRetrier(policy ?? RetryPolicy.disabled),
+    (retrier) =>
+      AuthEventFeedback.make((request) =>
+        retrier.run(() => Effect.mapError(attempt(request), (error) => ({ error }))).pipe(Effect.as({}))
+      )
+  )
+
+/**
+ * `AuthEventFeedback` answered by the `CognitoSimulator` in the context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSimulator = (
+  options: Options = {}
+): Layer.Layer<AuthEventFeedback.AuthEventFeedback, never, CognitoSimulator.CognitoSimulator> =>
+  Layer.effect(
+    AuthEventFeedback.AuthEventFeedback,
+    Effect.flatMap(
+      CognitoSimulator.CognitoSimulator,
+      (simulator) => withRetries(options.retryPolicy, (request) => simulator.updateAuthEventFeedback(request))
+    )
+  )
+
+/**
+ * A fresh simulator, seeded, and `AuthEventFeedback` on top of it; both are in the context, so a
+ * test can inject faults and read recorded feedback back.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory = (
+  options: Options & { readonly seed?: SeedFile | undefined } = {}
+): Layer.Layer<AuthEventFeedback.AuthEventFeedback | CognitoSimulator.CognitoSimulator, SeedError> =>
+  layerSimulator(options).pipe(
+    Layer.provideMerge(CognitoSimulator.layer(options.seed === undefined ? {} : { seed: options.seed }))
+  )
+
+/**
+ * What the scripted service was sent: each validated request, in order (secrets stay `Redacted`).
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ScriptedCalls extends Context.Tag("@cognito-feedback/testkit/AuthEventFeedbackTest/ScriptedCalls")<
+  ScriptedCalls,
+  Effect.Effect<ReadonlyArray<UpdateAuthEventFeedbackRequest>>
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScriptOptions extends Options {
+  /** What to answer once the script is used up (default: success). */
+  readonly whenExhausted?: Outcome | undefined
+}
+
+/**
+ * The scripted service and the recorder of what it was sent.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeScripted = (outcomes: ReadonlyArray<Outcome>, options: ScriptOptions = {}) =>
+  Effect.gen(function*() {
+    const calls = yield* Ref.make<ReadonlyArray<UpdateAuthEventFeedbackRequest>>([])
+    const fallback = options.whenExhausted ?? success
+    const service = yield* withRetries(options.retryPolicy, (request) =>
+      Effect.flatMap(
+        Ref.modify(calls, (all) => [outcomes[all.length] ?? fallback, [...all, request]]),
+        (outcome) => (outcome._tag === "Success" ? Effect.void : Effect.fail(outcome.error))
+      ))
+    return { service, calls: Ref.get(calls) }
+  })
+
+/**
+ * `AuthEventFeedback` answering `outcomes` in order, and `ScriptedCalls` to read what it was sent.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerScripted = (
+  outcomes: ReadonlyArray<Outcome>,
+  options?: ScriptOptions
+): Layer.Layer<AuthEventFeedback.AuthEventFeedback | ScriptedCalls> =>
+  Layer.effectContext(
+    Effect.map(makeScripted(outcomes, options), ({ calls, service }) =>
+      Context.make(AuthEventFeedback.AuthEventFeedback, service).pipe(Context.add(ScriptedCalls, calls)))
+  )
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const success: Outcome = { _tag: "Success" }
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const failure = (error: UpdateAuthEventFeedbackError): Outcome => ({ _tag: "Failure", error })
