@@ -1,6 +1,20 @@
-import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
+import { AuthEventFeedback, CognitoError, RetryPolicy } from "@cognito-feedback/core"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, TestClock } from "effect"
+import {
+  Cause,
+  ConfigProvider,
+  Effect,
+  Exit,
+  FastCheck as fc,
+  Fiber,
+  Layer,
+  Logger,
+  LogLevel,
+  Redacted,
+  Ref,
+  Schema,
+  TestClock
+} from "effect"
 import { readFileSync } from "node:fs"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
 import { version } from "../src/internal/version.js"
@@ -127,6 +141,68 @@ describe("AuthEventFeedbackHttp", () => {
       const once = yield* run([throttled], { retryPolicy: RetryPolicy.disabled })
       assert.lengthOf(once.sent, 1)
     }))
+
+  describe("every wire form of every service error, through the client", () => {
+    const forms: ReadonlyArray<readonly [string, (code: string) => Reply]> = [
+      ["header", (code) => ({ status: 400, headers: { "x-amzn-errortype": code }, body: "{\"message\":\"m\"}" })],
+      [
+        "header with URI suffix",
+        (code) => ({ status: 400, headers: { "x-amzn-errortype": `${code}:http://internal.amazon.com/x` }, body: "" })
+      ],
+      ["code", (code) => ({ status: 400, body: JSON.stringify({ code, message: "m" }) })],
+      ["Code", (code) => ({ status: 400, body: JSON.stringify({ Code: code, Message: "m" }) })],
+      ["__type", (code) => ({ status: 400, body: JSON.stringify({ __type: code, message: "m" }) })],
+      [
+        "namespaced __type",
+        (code) => ({ status: 400, body: JSON.stringify({ __type: `com.amazonaws.cognito#${code}` }) })
+      ],
+      [
+        "namespace and URI suffix",
+        (code) => ({ status: 400, body: JSON.stringify({ __type: `aws#${code}:http://x/y` }) })
+      ],
+      [
+        "header and body",
+        (code) => ({ status: 400, headers: { "x-amzn-errortype": code }, body: JSON.stringify({ __type: "Other" }) })
+      ],
+      [
+        "nested __type ignored",
+        (code) => ({ status: 400, body: JSON.stringify({ __type: code, detail: { __type: "Other" } }) })
+      ]
+    ]
+    for (const code of CognitoError.serviceErrorCodes) {
+      it.effect(code, () =>
+        Effect.gen(function*() {
+          for (const [form, reply] of forms) {
+            const { exit } = yield* run([reply(code)], { retryPolicy: RetryPolicy.disabled })
+            const error = yield* Effect.flip(exit)
+            assert.strictEqual(error._tag, code, form)
+          }
+        }))
+    }
+  })
+
+  it.effect.prop(
+    "for any status, headers and body, the call ends in a typed success or failure, never a defect",
+    [
+      fc.integer({ min: 100, max: 599 }).filter((status) =>
+        status !== 101 && status !== 204 && status !== 205 && status !== 304 && status >= 200
+      ),
+      fc.dictionary(
+        fc.constantFrom("x-amzn-errortype", "retry-after", "x-amz-retry-after", "x-amzn-requestid", "content-type"),
+        fc.stringMatching(/^[\x20-\x7e]{0,30}$/)
+      ),
+      fc.oneof(fc.string(), fc.json(), fc.constantFrom("{}", "", "<html></html>", "null", "[]"))
+    ],
+    ([status, headers, body]) =>
+      Effect.gen(function*() {
+        const { exit } = yield* run([{ status, headers, body }], { retryPolicy: RetryPolicy.disabled })
+        if (Exit.isFailure(exit)) {
+          assert.isTrue(Cause.isFailType(exit.cause), Cause.pretty(exit.cause))
+          assert.isTrue(Schema.is(CognitoError.UpdateAuthEventFeedbackError)(Cause.squash(exit.cause)))
+        }
+      }),
+    { fastCheck: { numRuns: 300 } }
+  )
 
   it.effect("invalid input fails before anything is sent", () =>
     Effect.gen(function*() {
