@@ -15,6 +15,7 @@ import type {
   UpdateAuthEventFeedbackResponse
 } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -81,6 +82,20 @@ const invocationId = Effect.gen(function*() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 })
 
+/**
+ * The service never redirects; a redirect means something in between is wrong, and following it
+ * would send the token elsewhere. `fetch` follows redirects unless told not to.
+ */
+const withoutRedirects = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(
+    Effect.serviceOption(FetchHttpClient.RequestInit),
+    (init) =>
+      Effect.provideService(self, FetchHttpClient.RequestInit, {
+        ...Option.getOrElse(init, () => ({})),
+        redirect: "manual"
+      })
+  )
+
 /** Every header but `content-type`, which goes with the body. */
 const headersFor = (id: string, context: RetryPolicy.AttemptContext): Record<string, string> => ({
   "x-amz-target": AwsJsonProtocol.target(operation),
@@ -139,6 +154,8 @@ const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) 
     Effect.mapError((error) => new InvalidParameterException({ message: `UserPoolId: ${error.message}` }))
   )
 
+const isSuccessStatus = (status: number) => status >= 200 && status < 300
+
 /** Reads at most `limit` bytes, so a hostile or broken peer cannot make us buffer without bound. */
 const readBody = (response: HttpClientResponse.HttpClientResponse, limit: number) =>
   response.stream.pipe(
@@ -193,11 +210,17 @@ export const make = (
           )
         )
         const response = yield* client.execute(httpRequest).pipe(
+          withoutRedirects,
           Effect.mapError((error) => ({ error: fromHttpClientError(error) }))
         )
         const requestId = response.headers["x-amzn-requestid"]
         const body = yield* readBody(response, maxResponseBytes).pipe(
-          Effect.mapError((error) => ({ error: fromHttpClientError(error, requestId) }))
+          Effect.mapError((error) => ({ error: fromHttpClientError(error, requestId) })),
+          Effect.catchIf(
+            ({ error }) => error._tag === "UnexpectedResponseError" && !isSuccessStatus(response.status),
+            // a garbled error body still came with its headers, where the error code may be
+            Effect.succeed
+          )
         )
         yield* Effect.logDebug("attempt answered").pipe(
           Effect.annotateLogs({ attempt: context.attempt, status: response.status, requestId: requestId ?? "" })
@@ -205,9 +228,11 @@ export const make = (
         const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse({
           status: response.status,
           headers: response.headers,
-          body
+          body: typeof body === "string" ? body : ""
         })
         if (Either.isRight(decoded)) return requestId
+        // the headers said nothing either: report why the body could not be read
+        if (typeof body !== "string" && decoded.left._tag === "UnexpectedResponseError") return yield* Effect.fail(body)
         const now = yield* Clock.currentTimeMillis
         return yield* Effect.fail({
           error: decoded.left,

@@ -1,0 +1,253 @@
+/**
+ * The live client against a loopback server that misbehaves on purpose, over both real
+ * `HttpClient`s: each fault ends in the right typed error, the right retry decision and attempt
+ * count, never a defect or a hang, and leaves no socket open once the scope closes.
+ */
+import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
+import { FetchHttpClient } from "@effect/platform"
+import type { HttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
+import { Cause, Duration, Effect, Exit, Layer } from "effect"
+import * as http from "node:http"
+import type { AddressInfo, Socket } from "node:net"
+import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import { closedPort } from "./loopback.js"
+
+const request = {
+  UserPoolId: "us-east-1_AbCdEf123",
+  Username: "alice",
+  EventId: "c3f1a2b4",
+  FeedbackToken: "tok.valid-1",
+  FeedbackValue: "Valid"
+} as const
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
+
+/** A server that counts requests and keeps every socket, to prove none stays open. */
+const faultyServer = (handler: Handler) =>
+  Effect.gen(function*() {
+    const sockets = new Set<Socket>()
+    let requests = 0
+    const server = yield* Effect.acquireRelease(
+      Effect.async<http.Server>((resume) => {
+        const server = http.createServer((req, res) => {
+          requests++
+          req.resume()
+          req.on("end", () => handler(req, res))
+        })
+        server.on("connection", (socket) => {
+          sockets.add(socket)
+          socket.on("close", () => sockets.delete(socket))
+        })
+        server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+      }),
+      (server) =>
+        Effect.async<void>((resume) => {
+          server.closeAllConnections()
+          server.close(() => resume(Effect.void))
+        })
+    )
+    const { port } = server.address() as AddressInfo
+    return {
+      url: `http://127.0.0.1:${port}`,
+      requests: () => requests,
+      openSockets: () => sockets.size
+    }
+  })
+
+const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["undici", NodeHttpClient.layerUndici],
+  ["fetch", FetchHttpClient.layer]
+]
+
+const quickRetries = RetryPolicy.standard({
+  throttlingBaseDelay: Duration.millis(1),
+  transientBaseDelay: Duration.millis(1)
+})
+
+interface Case {
+  readonly name: string
+  readonly handler: Handler
+  readonly tag: string
+  readonly attempts: number
+  readonly reason?: string
+}
+
+const html = (status: number): Handler => (_req, res) => {
+  res.writeHead(status, { "content-type": "text/html" })
+  res.end("<html><body>Bad Gateway</body></html>")
+}
+
+const cases: ReadonlyArray<Case> = [
+  {
+    name: "reset before the response",
+    handler: (req) => req.socket.destroy(),
+    tag: "TransportError",
+    attempts: 3
+  },
+  {
+    name: "reset in the middle of the body",
+    handler: (req, res) => {
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": "100" })
+      res.write("{\"a\":")
+      setTimeout(() => req.socket.destroy(), 5)
+    },
+    tag: "TransportError",
+    attempts: 3
+  },
+  {
+    name: "headers then silence",
+    handler: (_req, res) => {
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" })
+      res.flushHeaders()
+    },
+    tag: "TransportError",
+    reason: "Timeout",
+    attempts: 3
+  },
+  {
+    name: "a body that never ends",
+    handler: (_req, res) => {
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" })
+      const timer = setInterval(() => res.write(" "), 5)
+      res.on("close", () => clearInterval(timer))
+    },
+    tag: "TransportError",
+    reason: "Timeout",
+    attempts: 3
+  },
+  {
+    name: "a 200 whose body is not JSON",
+    handler: (_req, res) => {
+      res.writeHead(200)
+      res.end("not json")
+    },
+    tag: "UnexpectedResponseError",
+    attempts: 1
+  },
+  {
+    name: "a 200 whose body is not an object",
+    handler: (_req, res) => {
+      res.writeHead(200)
+      res.end("[1,2]")
+    },
+    tag: "UnexpectedResponseError",
+    attempts: 1
+  },
+  { name: "502 with HTML", handler: html(502), tag: "UnexpectedResponseError", attempts: 3 },
+  { name: "503 with HTML", handler: html(503), tag: "UnexpectedResponseError", attempts: 3 },
+  { name: "504 with HTML", handler: html(504), tag: "UnexpectedResponseError", attempts: 3 },
+  {
+    name: "a gzip header on an unencoded error body",
+    handler: (_req, res) => {
+      res.writeHead(400, { "content-encoding": "gzip", "x-amzn-errortype": "NotAuthorizedException" })
+      res.end("{\"message\":\"not gzip\"}")
+    },
+    tag: "NotAuthorizedException",
+    attempts: 1
+  },
+  {
+    name: "a huge error body (reading stops at the bound)",
+    handler: (_req, res) => {
+      res.writeHead(400, { "x-amzn-errortype": "NotAuthorizedException" })
+      const chunk = "x".repeat(64 * 1024)
+      let sent = 0
+      const pump = () => {
+        while (sent < 4096) {
+          sent++
+          if (!res.write(chunk)) return res.once("drain", pump)
+        }
+        res.end()
+      }
+      pump()
+    },
+    tag: "NotAuthorizedException",
+    attempts: 1
+  },
+  {
+    name: "a redirect",
+    handler: (_req, res) => {
+      res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" })
+      res.end()
+    },
+    tag: "UnexpectedResponseError",
+    attempts: 1
+  }
+]
+
+describe.each(clients)("faults over a real socket (%s)", (_name, client) => {
+  for (const fault of cases) {
+    it.live(fault.name, () =>
+      Effect.gen(function*() {
+        const server = yield* faultyServer(fault.handler)
+        const exit = yield* Effect.scoped(
+          AuthEventFeedback.update(request).pipe(
+            Effect.provide(
+              AuthEventFeedbackHttp.layer({
+                endpoint: server.url,
+                retryPolicy: quickRetries,
+                attemptTimeout: "300 millis"
+              }).pipe(Layer.provide(client))
+            ),
+            Effect.exit
+          )
+        )
+        assert.isTrue(Exit.isFailure(exit), "the call must fail")
+        if (Exit.isFailure(exit)) {
+          assert.isTrue(Cause.isFailType(exit.cause), `not a typed failure: ${Cause.pretty(exit.cause)}`)
+          const error = Cause.squash(exit.cause) as { _tag: string; reason?: string }
+          assert.strictEqual(error._tag, fault.tag)
+          if (fault.reason !== undefined) assert.strictEqual(error.reason, fault.reason)
+        }
+        assert.strictEqual(server.requests(), fault.attempts)
+      }).pipe(Effect.scoped), { timeout: 20_000 })
+  }
+
+  it.live("connection refused: typed, retried, no defect", () =>
+    Effect.gen(function*() {
+      const port = yield* closedPort
+      const error = yield* Effect.flip(
+        AuthEventFeedback.update(request).pipe(
+          Effect.provide(
+            AuthEventFeedbackHttp.layer({ endpoint: `http://127.0.0.1:${port}`, retryPolicy: quickRetries }).pipe(
+              Layer.provide(client)
+            )
+          )
+        )
+      )
+      assert.strictEqual(error._tag, "TransportError")
+    }))
+})
+
+describe("no socket left open", () => {
+  it.live("after the scope of a client with in-flight and finished calls closes", () =>
+    Effect.gen(function*() {
+      const slowServer = yield* faultyServer(() => {
+        // never answers
+      })
+      const okServer = yield* faultyServer((_req, res) => {
+        res.writeHead(200)
+        res.end("{}")
+      })
+      yield* Effect.scoped(
+        Effect.gen(function*() {
+          const layer = AuthEventFeedbackHttp.layer({ endpoint: okServer.url }).pipe(
+            Layer.provide(NodeHttpClient.layerUndici)
+          )
+          yield* Effect.provide(AuthEventFeedback.update(request), layer)
+          const slow = AuthEventFeedbackHttp.layer({ endpoint: slowServer.url }).pipe(
+            Layer.provide(NodeHttpClient.layerUndici)
+          )
+          yield* Effect.provide(AuthEventFeedback.update(request), slow).pipe(
+            Effect.timeout("100 millis"),
+            Effect.ignore
+          )
+        })
+      )
+      // give the kernel a moment to deliver the FINs
+      yield* Effect.sleep("100 millis")
+      assert.strictEqual(slowServer.openSockets(), 0)
+      assert.strictEqual(okServer.openSockets(), 0)
+    }).pipe(Effect.scoped))
+})
