@@ -223,6 +223,7 @@ describe.each(clients)("faults over a real socket (%s)", (_name, client) => {
 describe("no socket left open", () => {
   it.live("after the scope of a client with in-flight and finished calls closes", () =>
     Effect.gen(function*() {
+      const before = process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap" || r === "Timeout")
       const slowServer = yield* faultyServer(() => {
         // never answers
       })
@@ -249,5 +250,10 @@ describe("no socket left open", () => {
       yield* Effect.sleep("100 millis")
       assert.strictEqual(slowServer.openSockets(), 0)
       assert.strictEqual(okServer.openSockets(), 0)
+      // the client side too: no socket or timer of ours is still alive in this process
+      const after = process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap" || r === "Timeout")
+      for (const kind of ["TCPSocketWrap", "Timeout"]) {
+        assert.isAtMost(after.filter((r) => r === kind).length, before.filter((r) => r === kind).length, kind)
+      }
     }).pipe(Effect.scoped))
 })
