@@ -9,10 +9,9 @@ import type { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Duration, Effect, Exit, Layer } from "effect"
-import * as http from "node:http"
-import type { AddressInfo, Socket } from "node:net"
+import type * as http from "node:http"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
-import { closedPort } from "./loopback.js"
+import { closedPort, loopbackServer } from "./loopback.js"
 
 const request = {
   UserPoolId: "us-east-1_AbCdEf123",
@@ -24,37 +23,7 @@ const request = {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
-/** A server that counts requests and keeps every socket, to prove none stays open. */
-const faultyServer = (handler: Handler) =>
-  Effect.gen(function*() {
-    const sockets = new Set<Socket>()
-    let requests = 0
-    const server = yield* Effect.acquireRelease(
-      Effect.async<http.Server>((resume) => {
-        const server = http.createServer((req, res) => {
-          requests++
-          req.resume()
-          req.on("end", () => handler(req, res))
-        })
-        server.on("connection", (socket) => {
-          sockets.add(socket)
-          socket.on("close", () => sockets.delete(socket))
-        })
-        server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
-      }),
-      (server) =>
-        Effect.async<void>((resume) => {
-          server.closeAllConnections()
-          server.close(() => resume(Effect.void))
-        })
-    )
-    const { port } = server.address() as AddressInfo
-    return {
-      url: `http://127.0.0.1:${port}`,
-      requests: () => requests,
-      openSockets: () => sockets.size
-    }
-  })
+const faultyServer = (handler: Handler) => loopbackServer((req, res) => handler(req, res))
 
 const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["undici", NodeHttpClient.layerUndici],

@@ -1,6 +1,6 @@
 import { Deferred, Effect } from "effect"
 import * as http from "node:http"
-import type { AddressInfo } from "node:net"
+import type { AddressInfo, Socket } from "node:net"
 
 export interface Received {
   readonly headers: http.IncomingHttpHeaders
@@ -9,7 +9,8 @@ export interface Received {
 
 /**
  * A plain Node server on 127.0.0.1, port 0, closed by the scope. `handle` answers each request;
- * `received` resolves with the first request, `aborted` when a client goes away mid-request.
+ * `received` resolves with the first request, `aborted` when a client goes away mid-request;
+ * it counts requests and open sockets, to prove retries and clean-up.
  */
 export const loopbackServer = (
   handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void
@@ -17,9 +18,12 @@ export const loopbackServer = (
   Effect.gen(function*() {
     const received = yield* Deferred.make<Received>()
     const aborted = yield* Deferred.make<void>()
+    const sockets = new Set<Socket>()
+    let requests = 0
     const server = yield* Effect.acquireRelease(
       Effect.async<http.Server>((resume) => {
         const server = http.createServer((req, res) => {
+          requests++
           const chunks: Array<Buffer> = []
           req.on("data", (chunk: Buffer) => chunks.push(chunk))
           req.on("end", () => {
@@ -31,6 +35,10 @@ export const loopbackServer = (
             if (!res.writableFinished) Deferred.unsafeDone(aborted, Effect.void)
           })
         })
+        server.on("connection", (socket) => {
+          sockets.add(socket)
+          socket.on("close", () => sockets.delete(socket))
+        })
         server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
       }),
       (server) =>
@@ -40,7 +48,13 @@ export const loopbackServer = (
         })
     )
     const { port } = server.address() as AddressInfo
-    return { url: `http://127.0.0.1:${port}`, received, aborted }
+    return {
+      url: `http://127.0.0.1:${port}`,
+      received,
+      aborted,
+      requests: () => requests,
+      openSockets: () => sockets.size
+    }
   })
 
 /** A port that was just free: nothing listens on it. */
