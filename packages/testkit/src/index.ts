@@ -11,7 +11,22 @@ export * as CognitoArbitrary from "./CognitoArbitrary.js"
 /**
  * @since 0.1.0
  */
+export * as CognitoEmulator from "./CognitoEmulator.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as CognitoSimulator from "./CognitoSimulator.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as CognitoWire from "./CognitoWire.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulatorHttpClient from "./SimulatorHttpClient.js"
 
 /**
  * @since 0.1.0

@@ -1,0 +1,221 @@
+/**
+ * A real HTTP server speaking AWS JSON 1.1 for `UpdateAuthEventFeedback`,
+ * `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents`, answered from a `CognitoSimulator`
+ * (see `CognitoWire` for the rules). Any AWS client, the official AWS SDK for JavaScript v3
+ * included, can be pointed at its `url`. It is `@effect/platform`'s `HttpServer` on Node, bound to
+ * 127.0.0.1 on a free port by default, and lives as long as its scope: closing the scope closes
+ * the server and every connection to it.
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import type * as HttpApp from "@effect/platform/HttpApp"
+import type { ServeError } from "@effect/platform/HttpServerError"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import * as CognitoSimulator from "./CognitoSimulator.js"
+import * as CognitoWire from "./CognitoWire.js"
+import type { SeedError, SeedFile } from "./SimulatorSeed.js"
+
+/**
+ * One request answered, for a log line. Holds no secret: the operation (or `"Unknown"`), the
+ * outcome (`"Success"` or the error code), the status and the request id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestLogEntry {
+  readonly operation: string
+  readonly outcome: string
+  readonly status: number
+  readonly requestId: string
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The address to bind (default `127.0.0.1`). */
+  readonly host?: string | undefined
+  /** The port to bind (default 0: a free port, reported by `port` and `url`). */
+  readonly port?: number | undefined
+  /** Request body bytes read at most; a larger body is answered with a 413 (default 256 KiB). */
+  readonly maxBodyBytes?: number | undefined
+  /** Called once per request, after it is answered and before the response is sent. */
+  readonly onRequest?: ((entry: RequestLogEntry) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * A running emulator: where to reach it.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class CognitoEmulator extends Context.Tag("@cognito-feedback/testkit/CognitoEmulator")<
+  CognitoEmulator,
+  {
+    /** `http://HOST:PORT`, to use as a client's endpoint. */
+    readonly url: string
+    readonly host: string
+    readonly port: number
+  }
+>() {}
+
+type Body =
+  | { readonly _tag: "Read"; readonly text: string }
+  | { readonly _tag: "TooLarge" }
+
+/**
+ * Reads the body up to `limit` bytes. Past the limit it stops (pauses the request, keeps nothing
+ * more) instead of destroying it, so the 413 can still be sent; the response then closes the
+ * connection. A declared `Content-Length` over the limit is refused before reading anything.
+ */
+const readBody = (source: Http.IncomingMessage, limit: number): Effect.Effect<Body> => {
+  const declared = Number(source.headers["content-length"])
+  if (Number.isFinite(declared) && declared > limit) return Effect.succeed({ _tag: "TooLarge" })
+  return Effect.async<Body>((resume) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    const cleanup = () => {
+      source.off("data", onData)
+      source.off("end", onEnd)
+      source.off("error", onError)
+      source.off("aborted", onError)
+    }
+    function onData(chunk: Buffer) {
+      size += chunk.length
+      if (size > limit) {
+        cleanup()
+        source.pause()
+        resume(Effect.succeed({ _tag: "TooLarge" }))
+      } else {
+        chunks.push(chunk)
+      }
+    }
+    function onEnd() {
+      cleanup()
+      resume(Effect.succeed({ _tag: "Read", text: Buffer.concat(chunks).toString("utf8") }))
+    }
+    // the client went away mid-body: nobody is left to answer
+    function onError() {
+      cleanup()
+      resume(Effect.interrupt)
+    }
+    source.on("data", onData)
+    source.on("end", onEnd)
+    source.on("error", onError)
+    source.on("aborted", onError)
+    return Effect.sync(cleanup)
+  })
+}
+
+// Node's request headers may hold arrays (repeated headers): join them as HTTP folds them.
+const flattenHeaders = (headers: Http.IncomingHttpHeaders): Record<string, string> => {
+  const flat: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === "string") flat[name] = value
+    else if (Array.isArray(value)) flat[name] = value.join(", ")
+  }
+  return flat
+}
+
+const app = (
+  handle: (request: CognitoWire.WireRequest) => Effect.Effect<CognitoWire.WireResult>,
+  maxBodyBytes: number,
+  onRequest: Options["onRequest"]
+): HttpApp.Default<never, HttpServerRequest.HttpServerRequest> =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const source = NodeHttpServerRequest.toIncomingMessage(request)
+    const body = yield* readBody(source, maxBodyBytes)
+    const tooLarge = body._tag === "TooLarge"
+    const { operation, outcome, response } = yield* handle({
+      method: request.method,
+      headers: flattenHeaders(source.headers),
+      body: body._tag === "Read" ? body.text : "",
+      bodyTooLarge: tooLarge
+    })
+    if (onRequest !== undefined) {
+      // a failing log hook must not cost the client its answer
+      yield* Effect.catchAllDefect(
+        onRequest({
+          operation,
+          outcome,
+          status: response.status,
+          requestId: response.headers["x-amzn-requestid"] ?? ""
+        }),
+        () => Effect.void
+      )
+    }
+    return HttpServerResponse.text(response.body, {
+      status: response.status,
+      // the unread rest of a refused body must not be taken for the next request
+      headers: tooLarge ? { ...response.headers, connection: "close" } : response.headers
+    })
+  })
+
+/** Stops listening and ends every connection, idle or not, then waits for the server to close. */
+const closeServer = (server: Http.Server): Effect.Effect<void> =>
+  Effect.async<void>((resume) => {
+    if (!server.listening) return resume(Effect.void)
+    server.close(() => resume(Effect.void))
+    server.closeAllConnections()
+  })
+
+const urlOf = (host: string, port: number): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}`
+
+/**
+ * Starts an emulator over the `CognitoSimulator` in the context; it stops when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: Options = {}
+): Effect.Effect<CognitoEmulator["Type"], ServeError, Scope.Scope | CognitoSimulator.CognitoSimulator> =>
+  Effect.gen(function*() {
+    const simulator = yield* CognitoSimulator.CognitoSimulator
+    const nodeServer = Http.createServer()
+    const server = yield* NodeHttpServer.make(() => nodeServer, {
+      host: options.host ?? "127.0.0.1",
+      port: options.port ?? 0
+    })
+    yield* server.serve(
+      app(CognitoWire.handle(simulator), options.maxBodyBytes ?? CognitoWire.defaultMaxBodyBytes, options.onRequest)
+    )
+    // added last, so it runs first: connections close before the request handler is removed
+    yield* Effect.addFinalizer(() => closeServer(nodeServer))
+    const address = nodeServer.address()
+    if (address === null || typeof address === "string") {
+      return yield* Effect.dieMessage("the emulator is not listening on a TCP address")
+    }
+    return { url: urlOf(address.address, address.port), host: address.address, port: address.port }
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options?: Options
+): Layer.Layer<CognitoEmulator, ServeError, CognitoSimulator.CognitoSimulator> =>
+  Layer.scoped(CognitoEmulator, make(options))
+
+/**
+ * The emulator and its own simulator (optionally seeded), both in the output so that a test can
+ * reach the server and inspect or script the simulator behind it.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithSimulator = (
+  options?: Options & { readonly seed?: SeedFile | undefined }
+): Layer.Layer<CognitoEmulator | CognitoSimulator.CognitoSimulator, ServeError | SeedError> =>
+  layer(options).pipe(Layer.provideMerge(CognitoSimulator.layer({ seed: options?.seed })))

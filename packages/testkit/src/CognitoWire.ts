@@ -1,0 +1,300 @@
+/**
+ * The server side of AWS JSON 1.1 for `UpdateAuthEventFeedback`, `AdminUpdateAuthEventFeedback` and
+ * `AdminListUserAuthEvents`, answered from a `CognitoSimulator`. Pure of transport: the HTTP
+ * emulator (`CognitoEmulator`) and the socket-less `SimulatorHttpClient` both hand it a request
+ * and send back what it returns, so both answer exactly alike.
+ *
+ * It answers as the live service does: client errors are HTTP 400 with
+ * `{"__type": code, "message": text}`, server faults 500, every response carries
+ * `x-amzn-requestid`. The checks, in order:
+ *
+ * 1. a body over the size limit: 413 `RequestEntityTooLargeException` (the front door refuses it
+ *    before anything else; the status is the one HTTP gives this case, so clients see why);
+ * 2. a method other than `POST`, or an `X-Amz-Target` that is not
+ *    `AWSCognitoIdentityProviderService.<one of the three operations>`: `UnknownOperationException`
+ *    (AWS JSON services route on method and target alone);
+ * 3. the admin operations without a SigV4 `Authorization` header: `MissingAuthenticationTokenException`;
+ *    one that is not `AWS4-HMAC-SHA256 Credential=…`: `IncompleteSignatureException`. Any signature
+ *    is accepted, as other emulators do. `UpdateAuthEventFeedback` is unsigned and needs none;
+ * 4. a `Content-Type` whose media type is not `application/x-amz-json-1.1` (parameters such as
+ *    `charset` are ignored): `SerializationException`, the code AWS JSON services give a body they
+ *    cannot read;
+ * 5. a body that is not JSON, or not a JSON object, or a member of the wrong JSON type (a number
+ *    for a string member…): `SerializationException`. An empty body reads as `{}` and a `null`
+ *    member as an absent one, as the AWS JSON protocol has it;
+ * 6. the simulator decides the rest (missing or invalid members: `InvalidParameterException`, …).
+ *
+ * Nothing here logs, and no message repeats a value from the request: usernames and tokens stay out.
+ *
+ * @since 0.1.0
+ */
+import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
+import * as Arr from "effect/Array"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Random from "effect/Random"
+import * as Schema from "effect/Schema"
+import * as CognitoSimulator from "./CognitoSimulator.js"
+
+/**
+ * An HTTP request as the wire sees it. Header names are lower-case. `bodyTooLarge` says the
+ * transport stopped reading the body at its limit (then `body` is not to be read).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WireRequest {
+  readonly method: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  readonly bodyTooLarge?: boolean | undefined
+}
+
+/**
+ * The answer to one request: the response to send, the operation it named (`"Unknown"` when the
+ * target is not one of the three) and the outcome (`"Success"` or the error code), for logs.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WireResult {
+  readonly response: AwsJsonProtocol.WireResponse
+  readonly operation: string
+  readonly outcome: string
+}
+
+/**
+ * The operations served.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const operations = [
+  "UpdateAuthEventFeedback",
+  "AdminUpdateAuthEventFeedback",
+  "AdminListUserAuthEvents"
+] as const
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Operation = typeof operations[number]
+
+/**
+ * The request body size both transports accept by default: 256 KiB, far above any valid request.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxBodyBytes = 256 * 1024
+
+/**
+ * The `operation` of a request whose target is not one of `operations`. The raw target is never
+ * reported: it comes from the client and could hold anything.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const unknownOperation = "Unknown"
+
+interface WireError {
+  readonly code: string
+  readonly message: string
+  readonly status?: number
+}
+
+type JsonObject = Readonly<Record<string, unknown>>
+
+const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+// Names should already be lower-case, but a hand-built record may not be: look up any case.
+const header = (headers: Readonly<Record<string, string>>, name: string): string | undefined => {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name && typeof value === "string") return value
+  }
+  return undefined
+}
+
+const operationOf = (target: string | undefined): Operation | undefined =>
+  operations.find((operation) => target?.trim() === AwsJsonProtocol.target(operation))
+
+const signed: Record<Operation, boolean> = {
+  UpdateAuthEventFeedback: false,
+  AdminUpdateAuthEventFeedback: true,
+  AdminListUserAuthEvents: true
+}
+
+type MemberType = "string" | "number"
+
+// The JSON type of each member the operation reads; others are ignored, as the service does.
+const members: Record<Operation, Readonly<Record<string, MemberType>>> = {
+  UpdateAuthEventFeedback: {
+    UserPoolId: "string",
+    Username: "string",
+    EventId: "string",
+    FeedbackToken: "string",
+    FeedbackValue: "string"
+  },
+  AdminUpdateAuthEventFeedback: {
+    UserPoolId: "string",
+    Username: "string",
+    EventId: "string",
+    FeedbackValue: "string"
+  },
+  AdminListUserAuthEvents: {
+    UserPoolId: "string",
+    Username: "string",
+    MaxResults: "number",
+    NextToken: "string"
+  }
+}
+
+const serialization = (message: string): WireError => ({ code: "SerializationException", message })
+
+const sigV4 = /^AWS4-HMAC-SHA256\s+Credential=\S/
+
+const checkAuthorization = (operation: Operation, headers: WireRequest["headers"]): WireError | undefined => {
+  if (!signed[operation]) return undefined
+  const authorization = header(headers, "authorization")?.trim()
+  if (authorization === undefined || authorization === "") {
+    return { code: "MissingAuthenticationTokenException", message: "Missing Authentication Token" }
+  }
+  return sigV4.test(authorization) ? undefined : {
+    code: "IncompleteSignatureException",
+    message: "Authorization header requires the AWS4-HMAC-SHA256 algorithm and a 'Credential' parameter."
+  }
+}
+
+const checkContentType = (headers: WireRequest["headers"]): WireError | undefined => {
+  const mediaType = header(headers, "content-type")?.split(";")[0]?.trim().toLowerCase()
+  return mediaType === AwsJsonProtocol.contentType
+    ? undefined
+    : serialization(`Content-Type must be ${AwsJsonProtocol.contentType}.`)
+}
+
+/** The request object, with `null` members dropped; or why it cannot be read. */
+const parseInput = (operation: Operation, body: string): Either.Either<JsonObject, WireError> => {
+  if (body.trim() === "") return Either.right({})
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch {
+    return Either.left(serialization("The request body is not valid JSON."))
+  }
+  if (!isJsonObject(value)) return Either.left(serialization("The request body must be a JSON object."))
+  const input: Record<string, unknown> = {}
+  for (const [name, member] of Object.entries(value)) {
+    if (member === null) continue
+    const expected = Object.prototype.hasOwnProperty.call(members[operation], name)
+      ? members[operation][name]
+      : undefined
+    if (expected !== undefined && typeof member !== expected) {
+      // the member's name is the model's (it was looked up), never the request's value
+      return Either.left(serialization(`${name} must be a JSON ${expected}.`))
+    }
+    // defineProperty, so that a "__proto__" member stays a plain member
+    Object.defineProperty(input, name, { value: member, enumerable: true, writable: true, configurable: true })
+  }
+  return Either.right(input)
+}
+
+const hex = (byte: number) => byte.toString(16).padStart(2, "0")
+
+/** A UUID v4 from `Random`, so seeded runs repeat their request ids. */
+const requestIdOf: Effect.Effect<string> = Effect.map(
+  Effect.all(Arr.makeBy(16, () => Random.nextIntBetween(0, 256))),
+  (bytes) => {
+    const h = bytes.map((b, i) => hex(i === 6 ? (b & 0x0f) | 0x40 : i === 8 ? (b & 0x3f) | 0x80 : b)).join("")
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  }
+)
+
+const failure = (operation: string, error: WireError, requestId: string): WireResult => {
+  const response = AwsJsonProtocol.encodeErrorResponse(error, requestId)
+  return {
+    response: error.status === undefined ? response : { ...response, status: error.status },
+    operation,
+    outcome: error.code
+  }
+}
+
+const success = (operation: string, body: object, requestId: string): WireResult => ({
+  response: AwsJsonProtocol.encodeSuccessResponse(body, requestId),
+  operation,
+  outcome: "Success"
+})
+
+const encodeList = Schema.encode(CognitoSimulator.AdminListUserAuthEventsResponse)
+
+/**
+ * Calls the simulator. Errors keep the simulator's request id, so a test can match a response to
+ * `CognitoSimulator.calls`; a success answers under the wire's own id.
+ */
+const dispatch = (
+  simulator: CognitoSimulator.CognitoSimulator.Service,
+  operation: Operation,
+  input: JsonObject,
+  requestId: string
+): Effect.Effect<WireResult> => {
+  const call: Effect.Effect<object, CognitoSimulator.UpdateError> = operation === "UpdateAuthEventFeedback"
+    ? simulator.updateAuthEventFeedback(input)
+    : operation === "AdminUpdateAuthEventFeedback"
+    ? simulator.adminUpdateAuthEventFeedback(input)
+    : Effect.flatMap(
+      simulator.adminListUserAuthEvents(input),
+      // dates as epoch seconds, as the AWS SDKs read them; the simulator's own values always encode
+      (response) => Effect.orDie(encodeList(response))
+    )
+  return Effect.match(call, {
+    onFailure: (error) =>
+      failure(operation, { code: error._tag, message: error.message }, error.requestId ?? requestId),
+    onSuccess: (body) => success(operation, body, requestId)
+  })
+}
+
+/**
+ * Answers one request from `simulator`. Never fails: every request gets an AWS-shaped response,
+ * and a defect (a bug) becomes a 500 `InternalFailure`.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const handle = (
+  simulator: CognitoSimulator.CognitoSimulator.Service
+) =>
+(request: WireRequest): Effect.Effect<WireResult> =>
+  Effect.flatMap(requestIdOf, (requestId) => {
+    const operation = operationOf(header(request.headers, "x-amz-target"))
+    const name = operation ?? unknownOperation
+    return Effect.suspend((): Effect.Effect<WireResult> => {
+      if (request.bodyTooLarge === true) {
+        return Effect.succeed(failure(name, {
+          code: "RequestEntityTooLargeException",
+          message: "The request body is too large.",
+          status: 413
+        }, requestId))
+      }
+      if (request.method.toUpperCase() !== "POST") {
+        return Effect.succeed(
+          failure(name, { code: "UnknownOperationException", message: "Only POST is supported." }, requestId)
+        )
+      }
+      if (operation === undefined) {
+        return Effect.succeed(failure(name, {
+          code: "UnknownOperationException",
+          message: "X-Amz-Target does not name an operation this endpoint serves."
+        }, requestId))
+      }
+      const refused = checkAuthorization(operation, request.headers) ?? checkContentType(request.headers)
+      if (refused !== undefined) return Effect.succeed(failure(operation, refused, requestId))
+      const input = parseInput(operation, request.body)
+      if (Either.isLeft(input)) return Effect.succeed(failure(operation, input.left, requestId))
+      return dispatch(simulator, operation, input.right, requestId)
+    }).pipe(
+      Effect.catchAllDefect(() =>
+        Effect.succeed(failure(name, { code: "InternalFailure", message: "The emulator failed." }, requestId))
+      )
+    )
+  })
