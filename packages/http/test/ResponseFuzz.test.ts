@@ -62,10 +62,13 @@ describe("fuzzing the response path", () => {
         Effect.sync(() =>
           HttpClientResponse.fromWeb(
             req,
-            new Response(nullBodyStatus.has(current.status) ? null : current.body, {
-              status: current.status,
-              headers: current.headers.map(([k, v]) => [k, v] as [string, string])
-            })
+            new Response(
+              nullBodyStatus.has(current.status) ? null : new Blob([current.body as Uint8Array<ArrayBuffer>]),
+              {
+                status: current.status,
+                headers: current.headers.map(([k, v]) => [k, v] as [string, string])
+              }
+            )
           )
         )
       )
