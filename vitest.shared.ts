@@ -16,6 +16,8 @@ export const shared: ViteUserConfig = {
     ]
   },
   test: {
-    include: ["test/**/*.test.ts"]
+    include: ["test/**/*.test.ts"],
+    // load tests run apart, with `pnpm test:load` (vitest.load.config.ts)
+    exclude: ["**/test/load/**", "**/node_modules/**"]
   }
 }

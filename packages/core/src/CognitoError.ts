@@ -217,7 +217,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  * @category errors
  */
 export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedResponseError>()("UnexpectedResponseError", {
-  status: Schema.Number,
+  status: Schema.Int,
   code: Schema.optional(Schema.String),
   requestId: Schema.optional(Schema.String),
   message: Schema.String,

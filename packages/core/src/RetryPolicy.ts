@@ -13,12 +13,15 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Random from "effect/Random"
-import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleInterval from "effect/ScheduleInterval"
 import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import type { UpdateAuthEventFeedbackError } from "./CognitoError.js"
+import type { RateLimiter, RateLimiterOptions } from "./internal/rateLimiter.js"
+import { makeRateLimiter, rateLimiterDefaults } from "./internal/rateLimiter.js"
+import type { RetryQuota, RetryQuotaOptions } from "./internal/retryQuota.js"
+import { makeRetryQuota, quotaDefaults, retryCost } from "./internal/retryQuota.js"
 
 // ---------------------------------------------------------------------------------------------
 // Classification
@@ -131,70 +134,6 @@ export const isThrottling = (error: UpdateAuthEventFeedbackError): boolean => cl
 // ---------------------------------------------------------------------------------------------
 // Policy
 // ---------------------------------------------------------------------------------------------
-
-/**
- * The retry quota (AWS SDK "retry tokens"): shared by all calls of one retrier, it stops retry
- * storms when the service is failing.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RetryQuotaOptions {
-  /** Tokens available at start, and the most there can be (500). */
-  readonly capacity: number
-  /** What a retry after throttling costs (5). */
-  readonly throttlingCost: number
-  /** What any other retry costs (14). */
-  readonly retryCost: number
-  /** What a success that needed no retry gives back (1). */
-  readonly noRetryIncrement: number
-}
-
-/**
- * The November 2026 quota: 500 tokens, 5 per throttling retry, 14 per other retry, +1 per success.
- *
- * @since 0.1.0
- * @category constants
- */
-export const quotaDefaults: RetryQuotaOptions = {
-  capacity: 500,
-  throttlingCost: 5,
-  retryCost: 14,
-  noRetryIncrement: 1
-}
-
-/**
- * The adaptive mode's rate limiter (the AWS SDK's `DefaultRateLimiter`, CUBIC congestion control).
- *
- * @since 0.1.0
- * @category models
- */
-export interface RateLimiterOptions {
-  /** How much the rate is cut after throttling (0.7). */
-  readonly beta: number
-  /** How fast the rate grows back (0.4). */
-  readonly scaleConstant: number
-  /** Weight of the newest measurement of the sending rate (0.8). */
-  readonly smooth: number
-  /** Lowest fill rate in tokens per second (0.5). */
-  readonly minFillRate: number
-  /** Lowest bucket capacity in tokens (1). */
-  readonly minCapacity: number
-}
-
-/**
- * The AWS SDKs' rate limiter constants.
- *
- * @since 0.1.0
- * @category constants
- */
-export const rateLimiterDefaults: RateLimiterOptions = {
-  beta: 0.7,
-  scaleConstant: 0.4,
-  smooth: 0.8,
-  minFillRate: 0.5,
-  minCapacity: 1
-}
 
 /**
  * Which rules decide retries: the AWS "standard" mode, "adaptive" (standard plus the rate
@@ -389,15 +328,6 @@ export const retryDelay = (
   return Duration.millis(Math.min(hinted, jittered + Duration.toMillis(policy.maxRetryAfterExtra)))
 }
 
-/**
- * What a retry of this class takes from the quota.
- *
- * @since 0.1.0
- * @category quota
- */
-export const retryCost = (quota: RetryQuotaOptions, retryClass: RetryClass): number =>
-  retryClass === "throttling" ? quota.throttlingCost : quota.retryCost
-
 const effectiveMaxAttempts = (policy: RetryPolicy): number => policy.mode === "disabled" ? 1 : policy.maxAttempts
 
 /**
@@ -430,209 +360,97 @@ export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, Upda
 }
 
 // ---------------------------------------------------------------------------------------------
-// Retry quota
+// Retry quota (internal/retryQuota.ts)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A retry quota in use: a pool of tokens shared by the calls of one retrier.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RetryQuota {
-  readonly options: RetryQuotaOptions
-  /** Tokens available now. */
-  readonly available: Effect.Effect<number>
-  /** Takes `cost` tokens if that many are available; `false` (and nothing taken) otherwise. */
-  readonly tryTake: (cost: number) => Effect.Effect<boolean>
-  /** Gives tokens back, never above the capacity. */
-  readonly release: (amount: number) => Effect.Effect<void>
-}
+export {
+  /**
+   * Allocates a retry quota, full.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  makeRetryQuota,
+  /**
+   * The November 2026 quota: 500 tokens, 5 per throttling retry, 14 per other retry, +1 per success.
+   *
+   * @since 0.1.0
+   * @category constants
+   */
+  quotaDefaults,
+  /**
+   * What a retry of this class takes from the quota.
+   *
+   * @since 0.1.0
+   * @category quota
+   */
+  retryCost
+} from "./internal/retryQuota.js"
 
-/**
- * Allocates a retry quota, full.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeRetryQuota = (options: RetryQuotaOptions): Effect.Effect<RetryQuota> =>
-  Effect.map(Ref.make(options.capacity), (ref) => ({
-    options,
-    available: Ref.get(ref),
-    tryTake: (cost) =>
-      Ref.modify(ref, (available) => available >= cost ? [true, available - cost] : [false, available]),
-    release: (amount) => Ref.update(ref, (available) => Math.min(options.capacity, available + amount))
-  }))
+export type {
+  /**
+   * A retry quota in use: a pool of tokens shared by the calls of one retrier.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RetryQuota,
+  /**
+   * The retry quota (AWS SDK "retry tokens"): shared by all calls of one retrier, it stops retry
+   * storms when the service is failing.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RetryQuotaOptions
+} from "./internal/retryQuota.js"
 
 // ---------------------------------------------------------------------------------------------
-// Adaptive rate limiter
+// Adaptive rate limiter (internal/rateLimiter.ts)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A snapshot of the rate limiter. Times are in seconds of the `Clock`; rates in requests (tokens)
- * per second.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RateLimiterState {
-  /** Whether sending is limited at all: only after the first throttling. */
-  readonly enabled: boolean
-  readonly availableTokens: number
-  readonly fillRate: number
-  readonly maxCapacity: number
-  readonly measuredTxRate: number
-  readonly lastMaxRate: number
-  readonly lastThrottleTime: number
-  readonly timeWindow: number
-  readonly requestCount: number
-  readonly lastTxRateBucket: number
-  readonly lastTimestamp: number | undefined
-}
+export {
+  /**
+   * Allocates an adaptive rate limiter (the AWS SDK's `DefaultRateLimiter`). All time comes from
+   * the `Clock`, so `TestClock` drives it.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  makeRateLimiter,
+  /**
+   * The AWS SDKs' rate limiter constants.
+   *
+   * @since 0.1.0
+   * @category constants
+   */
+  rateLimiterDefaults
+} from "./internal/rateLimiter.js"
 
-/**
- * The adaptive mode's client-side rate limiter.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RateLimiter {
-  readonly options: RateLimiterOptions
-  /** Takes a send token, sleeping on the `Clock` until one is available (never while not enabled). */
-  readonly acquire: Effect.Effect<void>
-  /** Records a response: `throttled` cuts the rate, anything else lets it grow back. */
-  readonly update: (throttled: boolean) => Effect.Effect<void>
-  /** The current fill rate, in tokens per second. */
-  readonly fillRate: Effect.Effect<number>
-  readonly state: Effect.Effect<RateLimiterState>
-}
-
-// As the AWS SDK does, to keep the arithmetic reproducible across SDKs.
-const precise = (n: number): number => parseFloat(n.toFixed(8))
-
-// Absorbs floating-point dust, so a token refilled by exactly the computed wait counts as whole.
-const EPSILON = 1e-9
-
-const initialLimiterState = (options: RateLimiterOptions, now: number): RateLimiterState => ({
-  enabled: false,
-  availableTokens: 0,
-  fillRate: options.minFillRate,
-  maxCapacity: options.minCapacity,
-  measuredTxRate: 0,
-  lastMaxRate: 0,
-  lastThrottleTime: now,
-  timeWindow: 0,
-  requestCount: 0,
-  lastTxRateBucket: Math.floor(now),
-  lastTimestamp: undefined
-})
-
-const refill = (state: RateLimiterState, now: number): RateLimiterState => {
-  if (state.lastTimestamp === undefined) return { ...state, lastTimestamp: now }
-  const fillAmount = (now - state.lastTimestamp) * state.fillRate
-  return {
-    ...state,
-    availableTokens: Math.min(state.maxCapacity, state.availableTokens + fillAmount),
-    lastTimestamp: now
-  }
-}
-
-/** Either takes a token (wait 0) or says how many milliseconds until one is there. */
-const tryAcquire = (state: RateLimiterState, now: number): readonly [number, RateLimiterState] => {
-  if (!state.enabled) return [0, state]
-  const refilled = refill(state, now)
-  if (refilled.availableTokens + EPSILON >= 1) {
-    return [0, { ...refilled, availableTokens: Math.max(0, refilled.availableTokens - 1) }]
-  }
-  return [Math.ceil(((1 - refilled.availableTokens) / refilled.fillRate) * 1000), refilled]
-}
-
-const updateMeasuredRate = (options: RateLimiterOptions, state: RateLimiterState, now: number): RateLimiterState => {
-  const timeBucket = Math.floor(now * 2) / 2
-  const requestCount = state.requestCount + 1
-  if (timeBucket > state.lastTxRateBucket) {
-    const currentRate = requestCount / (timeBucket - state.lastTxRateBucket)
-    return {
-      ...state,
-      measuredTxRate: precise(currentRate * options.smooth + state.measuredTxRate * (1 - options.smooth)),
-      requestCount: 0,
-      lastTxRateBucket: timeBucket
-    }
-  }
-  return { ...state, requestCount }
-}
-
-const timeWindowOf = (options: RateLimiterOptions, lastMaxRate: number): number =>
-  precise(Math.pow((lastMaxRate * (1 - options.beta)) / options.scaleConstant, 1 / 3))
-
-const updateSendingRate = (
-  options: RateLimiterOptions,
-  current: RateLimiterState,
-  now: number,
-  throttled: boolean
-): RateLimiterState => {
-  let state = updateMeasuredRate(options, current, now)
-  let calculatedRate: number
-  if (throttled) {
-    const rateToUse = state.enabled ? Math.min(state.measuredTxRate, state.fillRate) : state.measuredTxRate
-    state = {
-      ...state,
-      lastMaxRate: rateToUse,
-      timeWindow: timeWindowOf(options, rateToUse),
-      lastThrottleTime: now,
-      enabled: true
-    }
-    calculatedRate = precise(rateToUse * options.beta)
-  } else {
-    state = { ...state, timeWindow: timeWindowOf(options, state.lastMaxRate) }
-    calculatedRate = precise(
-      options.scaleConstant * Math.pow(now - state.lastThrottleTime - state.timeWindow, 3) + state.lastMaxRate
-    )
-  }
-  const newRate = Math.min(calculatedRate, 2 * state.measuredTxRate)
-  const refilled = refill(state, now)
-  const maxCapacity = Math.max(newRate, options.minCapacity)
-  return {
-    ...refilled,
-    fillRate: Math.max(newRate, options.minFillRate),
-    maxCapacity,
-    availableTokens: Math.min(refilled.availableTokens, maxCapacity)
-  }
-}
-
-const nowSeconds: Effect.Effect<number> = Effect.map(Clock.currentTimeMillis, (millis) => millis / 1000)
-
-/**
- * Allocates an adaptive rate limiter (the AWS SDK's `DefaultRateLimiter`). All time comes from
- * the `Clock`, so `TestClock` drives it.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeRateLimiter = (options?: Partial<RateLimiterOptions>): Effect.Effect<RateLimiter> =>
-  Effect.gen(function*() {
-    const resolved: RateLimiterOptions = { ...rateLimiterDefaults, ...options }
-    const ref = yield* Ref.make(initialLimiterState(resolved, yield* nowSeconds))
-    const acquire: Effect.Effect<void> = Effect.gen(function*() {
-      while (true) {
-        const now = yield* nowSeconds
-        const wait = yield* Ref.modify(ref, (state) => tryAcquire(state, now))
-        if (wait <= 0) return
-        yield* Effect.sleep(Duration.millis(wait))
-      }
-    })
-    return {
-      options: resolved,
-      acquire,
-      update: (throttled) =>
-        Effect.flatMap(
-          nowSeconds,
-          (now) => Ref.update(ref, (state) => updateSendingRate(resolved, state, now, throttled))
-        ),
-      fillRate: Effect.map(Ref.get(ref), (state) => state.fillRate),
-      state: Ref.get(ref)
-    }
-  })
+export type {
+  /**
+   * The adaptive mode's client-side rate limiter.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RateLimiter,
+  /**
+   * The adaptive mode's rate limiter (the AWS SDK's `DefaultRateLimiter`, CUBIC congestion control).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RateLimiterOptions,
+  /**
+   * A snapshot of the rate limiter. Times are in seconds of the `Clock`; rates in requests (tokens)
+   * per second.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RateLimiterState
+} from "./internal/rateLimiter.js"
 
 // ---------------------------------------------------------------------------------------------
 // Retrier

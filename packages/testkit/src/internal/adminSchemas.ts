@@ -1,0 +1,158 @@
+/**
+ * The wire shapes of `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents` (core has those
+ * of `UpdateAuthEventFeedback`), and their decoding into `InvalidParameterException`.
+ */
+import { InvalidParameterException } from "@cognito-feedback/core/CognitoError"
+import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as Arr from "effect/Array"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as Seed from "../SimulatorSeed.js"
+
+const mustBe = (expected: string) => () => ({ message: `must be ${expected}`, override: true })
+
+// `Schema.optional` whose "or undefined" member fails silently (see `describeIssues`)
+const absent = "\u0000absent"
+const Absent = Schema.Undefined.annotations({ message: () => ({ message: absent, override: true }) })
+const optional = <S extends Schema.Schema.All>(schema: S) =>
+  Schema.optionalWith(Schema.Union(schema, Absent), { exact: true })
+
+/**
+ * Core's `describeIssues` for requests with optional members: a present but wrong value is
+ * reported by its own rule only, not also as "Expected undefined, actual <the value>".
+ */
+const describeIssues = (error: ParseResult.ParseError): string =>
+  Arr.dedupe(
+    ParseResult.ArrayFormatter.formatErrorSync(error).filter((issue) => issue.message !== absent).map((issue) => {
+      const field = issue.path.map(String).join(".")
+      const rule = issue._tag === "Missing" ? "is required" : issue.message
+      return field === "" ? `request ${rule}` : `${field}: ${rule}`
+    })
+  ).join("; ")
+
+export const EpochSeconds = Schema.transform(
+  Schema.Number.annotations({ message: mustBe("a number of seconds since the epoch") }).pipe(Schema.finite()),
+  Schema.ValidDateFromSelf,
+  {
+    strict: true,
+    // rounding undoes the float error of the division on the way out
+    decode: (seconds) => new Date(Math.round(seconds * 1000)),
+    encode: (date) => date.getTime() / 1000
+  }
+).annotations({ identifier: "EpochSeconds" })
+
+export const EventRiskType = Schema.Struct({
+  RiskDecision: Seed.RiskDecision,
+  RiskLevel: Seed.RiskLevel,
+  CompromisedCredentialsDetected: Schema.Boolean
+}).annotations({ identifier: "EventRiskType" })
+
+export interface EventRiskType extends Schema.Schema.Type<typeof EventRiskType> {}
+
+export const ChallengeResponseType = Schema.Struct({
+  ChallengeName: Seed.ChallengeName,
+  ChallengeResponse: Seed.ChallengeResponse
+}).annotations({ identifier: "ChallengeResponseType" })
+
+export interface ChallengeResponseType extends Schema.Schema.Type<typeof ChallengeResponseType> {}
+
+export const EventContextDataType = Schema.Struct({
+  IpAddress: Schema.optional(Schema.String),
+  DeviceName: Schema.optional(Schema.String),
+  Timezone: Schema.optional(Schema.String),
+  City: Schema.optional(Schema.String),
+  Country: Schema.optional(Schema.String)
+}).annotations({ identifier: "EventContextDataType" })
+
+export interface EventContextDataType extends Schema.Schema.Type<typeof EventContextDataType> {}
+
+export const EventFeedbackType = Schema.Struct({
+  FeedbackValue: UpdateAuthEventFeedback.FeedbackValue,
+  Provider: Seed.FeedbackProvider,
+  FeedbackDate: EpochSeconds
+}).annotations({ identifier: "EventFeedbackType" })
+
+export interface EventFeedbackType extends Schema.Schema.Type<typeof EventFeedbackType> {}
+
+export const AuthEventType = Schema.Struct({
+  EventId: Schema.String,
+  EventType: Seed.EventType,
+  CreationDate: EpochSeconds,
+  EventResponse: Seed.EventResponse,
+  EventRisk: EventRiskType,
+  ChallengeResponses: Schema.Array(ChallengeResponseType),
+  EventContextData: Schema.optional(EventContextDataType),
+  EventFeedback: Schema.optional(EventFeedbackType)
+}).annotations({ identifier: "AuthEventType" })
+
+export interface AuthEventType extends Schema.Schema.Type<typeof AuthEventType> {}
+
+export const AdminUpdateAuthEventFeedbackRequest = Schema.Struct({
+  UserPoolId: UpdateAuthEventFeedback.UserPoolId,
+  Username: UpdateAuthEventFeedback.Username,
+  EventId: UpdateAuthEventFeedback.EventId,
+  FeedbackValue: UpdateAuthEventFeedback.FeedbackValue
+}).annotations({
+  identifier: "AdminUpdateAuthEventFeedbackRequest",
+  // not an override: the members' own messages come first
+  message: () => "must be an object"
+})
+
+export interface AdminUpdateAuthEventFeedbackRequest
+  extends Schema.Schema.Type<typeof AdminUpdateAuthEventFeedbackRequest>
+{}
+
+export type AdminUpdateAuthEventFeedbackInput = Schema.Schema.Encoded<typeof AdminUpdateAuthEventFeedbackRequest>
+
+export const AdminUpdateAuthEventFeedbackResponse = Schema.Struct({}).annotations({
+  identifier: "AdminUpdateAuthEventFeedbackResponse"
+})
+
+export interface AdminUpdateAuthEventFeedbackResponse
+  extends Schema.Schema.Type<typeof AdminUpdateAuthEventFeedbackResponse>
+{}
+
+export const MaxResults = Schema.Number.annotations({ message: mustBe("a number") }).pipe(
+  Schema.filter((n) => (Number.isInteger(n) && n >= 0 && n <= 60) || "must be an integer from 0 to 60")
+).annotations({ identifier: "MaxResults" })
+
+export const PaginationKey = Schema.String.annotations({ message: mustBe("a string") }).pipe(
+  Schema.filter((s) => /^\S+$/.test(s) || "must match [\\S]+")
+).annotations({ identifier: "PaginationKey" })
+
+export const AdminListUserAuthEventsRequest = Schema.Struct({
+  UserPoolId: UpdateAuthEventFeedback.UserPoolId,
+  Username: UpdateAuthEventFeedback.Username,
+  MaxResults: optional(MaxResults),
+  NextToken: optional(PaginationKey)
+}).annotations({
+  identifier: "AdminListUserAuthEventsRequest",
+  message: () => "must be an object"
+})
+
+export interface AdminListUserAuthEventsRequest extends Schema.Schema.Type<typeof AdminListUserAuthEventsRequest> {}
+
+export type AdminListUserAuthEventsInput = Schema.Schema.Encoded<typeof AdminListUserAuthEventsRequest>
+
+export const AdminListUserAuthEventsResponse = Schema.Struct({
+  AuthEvents: Schema.Array(AuthEventType),
+  NextToken: Schema.optional(Schema.String)
+}).annotations({ identifier: "AdminListUserAuthEventsResponse" })
+
+export interface AdminListUserAuthEventsResponse extends Schema.Schema.Type<typeof AdminListUserAuthEventsResponse> {}
+
+const decodeWith = <A, I>(schema: Schema.Schema<A, I>) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
+  return (input: unknown, requestId: string): Either.Either<A, InvalidParameterException> =>
+    Either.mapLeft(
+      decode(input),
+      (error) => new InvalidParameterException({ message: describeIssues(error), requestId })
+    )
+}
+
+/** Decodes an `AdminUpdateAuthEventFeedback` request; every problem is named in one message. */
+export const decodeAdminUpdate = decodeWith(AdminUpdateAuthEventFeedbackRequest)
+
+/** Decodes an `AdminListUserAuthEvents` request; every problem is named in one message. */
+export const decodeAdminList = decodeWith(AdminListUserAuthEventsRequest)
