@@ -1,0 +1,545 @@
+/**
+ * The `cognito-feedback` command: `update-auth-event-feedback` with the AWS CLI's option names, and
+ * `emulator`, which serves the testkit's emulator on loopback. `run(argv)` parses, runs and prints,
+ * and returns the exit code: 0 success, 1 a service or transport error, 2 invalid input or
+ * configuration. Failures are one line on standard error; usernames and tokens are never printed.
+ *
+ * @since 0.1.0
+ */
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
+import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
+import type { EndpointError } from "@cognito-feedback/http/Endpoint"
+import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
+import * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
+import type * as CliApp from "@effect/cli/CliApp"
+import * as Command from "@effect/cli/Command"
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as Options from "@effect/cli/Options"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FileSystem from "@effect/platform/FileSystem"
+import type { ServeError } from "@effect/platform/HttpServerError"
+import type { Teardown } from "@effect/platform/Runtime"
+import * as Cause from "effect/Cause"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
+import * as HashSet from "effect/HashSet"
+import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as CliOutput from "./CliOutput.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const name = "cognito-feedback"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const version = "0.1.0"
+
+/**
+ * A setting that cannot be used: a bad AWS_* environment variable, an option out of range, a
+ * file or standard input that cannot be read. Exit code 2.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()("ConfigurationError", {
+  message: Schema.String
+}) {}
+
+/**
+ * A subcommand ended in failure: what to print, in which format, and the exit code. The line is
+ * printed by `run`, which also prints @effect/cli's own parse errors, so every failure looks alike.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CommandFailed extends Schema.TaggedError<CommandFailed>()("CommandFailed", {
+  exitCode: Schema.Literal(1, 2),
+  format: Schema.Literal(...CliOutput.formats),
+  failure: Schema.Struct({
+    error: Schema.String,
+    message: Schema.String,
+    requestId: Schema.optional(Schema.String)
+  })
+}) {}
+
+const failWith = (exitCode: 1 | 2, format: CliOutput.Format) =>
+(error: {
+  readonly _tag: string
+  readonly message: string
+  readonly requestId?: string | undefined
+}) => new CommandFailed({ exitCode, format, failure: CliOutput.failureOf(error) })
+
+// Our own lines go through the console's unsafe methods: `run` silences `Console.error`, which
+// only @effect/cli uses (to print its multi-line parse errors, which `run` prints as one line).
+const printOut = (line: string): Effect.Effect<void> =>
+  Console.consoleWith((console) => Effect.sync(() => console.unsafe.log(line)))
+
+const printErr = (line: string): Effect.Effect<void> =>
+  Console.consoleWith((console) => Effect.sync(() => console.unsafe.error(line)))
+
+/** Debug logs (attempts, retries, delays: never a secret) go to standard error, as logfmt. */
+const stderrLogger = Logger.withConsoleError(Logger.logfmtLogger)
+
+// ---------------------------------------------------------------------------------------------
+// update-auth-event-feedback
+// ---------------------------------------------------------------------------------------------
+
+const feedbackValues: Record<string, "Valid" | "Invalid"> = { valid: "Valid", invalid: "Invalid" }
+
+/**
+ * `valid`, `INVALID`… to the service's spelling; anything else is left for the request schema to
+ * reject, so the error names the field like every other invalid input.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const normalizeFeedbackValue = (value: string): string => feedbackValues[value.toLowerCase()] ?? value
+
+const updateOptions = {
+  userPoolId: Options.text("user-pool-id").pipe(
+    Options.withPseudoName("ID"),
+    Options.withDescription("The user pool of the event, e.g. us-east-1_Example1 (its prefix is the region).")
+  ),
+  username: Options.redacted("username").pipe(
+    Options.withPseudoName("NAME"),
+    Options.withDescription("The username, an alias attribute (e.g. the email) or the user's sub. Never printed.")
+  ),
+  eventId: Options.text("event-id").pipe(
+    Options.withPseudoName("ID"),
+    Options.withDescription("The auth event's id, from the notification email.")
+  ),
+  feedbackToken: Options.redacted("feedback-token").pipe(
+    Options.withPseudoName("TOKEN|-"),
+    Options.withDescription(
+      "The feedback token from the notification email, or - to read it from standard input (keeps it out of " +
+        "shell history). Never printed."
+    )
+  ),
+  feedbackValue: Options.text("feedback-value").pipe(
+    Options.withPseudoName("Valid|Invalid"),
+    Options.withDescription("Valid: it was the user; Invalid: it was not. Any case.")
+  ),
+  endpointUrl: Options.text("endpoint-url").pipe(
+    Options.withPseudoName("URL"),
+    Options.withDescription(
+      "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
+        "then AWS_ENDPOINT_URL, then the region's endpoint."
+    ),
+    Options.optional
+  ),
+  region: Options.text("region").pipe(
+    Options.withPseudoName("REGION"),
+    Options.withDescription("The region to call. Default: AWS_REGION, then the user pool id's prefix."),
+    Options.optional
+  ),
+  maxAttempts: Options.integer("max-attempts").pipe(
+    Options.withPseudoName("N"),
+    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
+    Options.optional
+  ),
+  output: Options.choice("output", CliOutput.formats).pipe(
+    Options.withDescription("text (default): one sentence; json: the response object, errors as JSON."),
+    Options.withDefault("text" as const)
+  ),
+  debug: Options.boolean("debug").pipe(
+    Options.withDescription("Log every attempt (status, error code, delay before the retry) on standard error.")
+  ),
+  dryRun: Options.boolean("dry-run").pipe(
+    Options.withDescription("Print the request that would be sent (username and token redacted); send nothing.")
+  )
+}
+
+/**
+ * The parsed options of `update-auth-event-feedback`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateArgs {
+  readonly userPoolId: string
+  readonly username: Redacted.Redacted<string>
+  readonly eventId: string
+  readonly feedbackToken: Redacted.Redacted<string>
+  readonly feedbackValue: string
+  readonly endpointUrl: Option.Option<string>
+  readonly region: Option.Option<string>
+  readonly maxAttempts: Option.Option<number>
+  readonly output: CliOutput.Format
+  readonly debug: boolean
+  readonly dryRun: boolean
+}
+
+/** Tokens are short; a bound keeps a mistaken `< big-file` from filling memory. */
+const maxStdinBytes = 64 * 1024
+
+/** All of standard input, as text. */
+const readStdin: Effect.Effect<string, ConfigurationError> = Effect.async<string, ConfigurationError>((resume) => {
+  const stdin = process.stdin
+  const chunks: Array<Buffer> = []
+  let size = 0
+  const cleanup = () => {
+    stdin.off("data", onData)
+    stdin.off("end", onEnd)
+    stdin.off("error", onError)
+    stdin.pause()
+  }
+  function onData(chunk: Buffer | string) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk
+    size += bytes.length
+    if (size > maxStdinBytes) {
+      cleanup()
+      resume(Effect.fail(
+        new ConfigurationError({ message: `--feedback-token -: standard input is over ${maxStdinBytes} bytes` })
+      ))
+    } else {
+      chunks.push(bytes)
+    }
+  }
+  function onEnd() {
+    cleanup()
+    resume(Effect.succeed(Buffer.concat(chunks).toString("utf8")))
+  }
+  function onError() {
+    cleanup()
+    resume(Effect.fail(new ConfigurationError({ message: "--feedback-token -: standard input could not be read" })))
+  }
+  stdin.on("data", onData)
+  stdin.on("end", onEnd)
+  stdin.on("error", onError)
+  return Effect.sync(cleanup)
+})
+
+/** `-` reads the token from standard input; the line end (and any surrounding space) is dropped. */
+const feedbackTokenOf = (
+  option: Redacted.Redacted<string>
+): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> =>
+  Redacted.value(option) === "-"
+    ? Effect.map(readStdin, (text) => Redacted.make(text.trim()))
+    : Effect.succeed(option)
+
+/** The http layer's options: the standard AWS_* environment, overridden by the flags given. */
+const httpOptionsOf = (
+  args: UpdateArgs
+): Effect.Effect<AuthEventFeedbackHttp.Options, ConfigurationError> =>
+  Effect.gen(function*() {
+    const fromEnv = yield* Effect.mapError(
+      AuthEventFeedbackHttp.config,
+      (error) => new ConfigurationError({ message: CliOutput.oneLine(String(error)) })
+    )
+    if (Option.isSome(args.maxAttempts) && args.maxAttempts.value < 1) {
+      return yield* new ConfigurationError({ message: "--max-attempts: must be an integer of at least 1" })
+    }
+    return {
+      ...fromEnv,
+      ...Option.match(args.endpointUrl, { onNone: () => ({}), onSome: (endpoint) => ({ endpoint }) }),
+      ...Option.match(args.region, { onNone: () => ({}), onSome: (region) => ({ region }) }),
+      ...Option.match(args.maxAttempts, { onNone: () => ({}), onSome: (maxAttempts) => ({ maxAttempts }) })
+    }
+  })
+
+const httpClientLayer = NodeHttpClient.layerUndici
+
+/**
+ * The handler of `update-auth-event-feedback`. Everything that can be checked without the network
+ * is checked first (configuration, input, endpoint), so a failure with exit code 2 never sent
+ * anything.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<void, CommandFailed> => {
+  const invalid = failWith(CliOutput.ExitCode.InvalidInput, args.output)
+  const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
+  return Effect.gen(function*() {
+    const options = yield* Effect.mapError(httpOptionsOf(args), invalid)
+    const feedbackToken = yield* Effect.mapError(feedbackTokenOf(args.feedbackToken), invalid)
+    const request = yield* Effect.mapError(
+      decodeRequest({
+        UserPoolId: args.userPoolId,
+        Username: args.username,
+        EventId: args.eventId,
+        FeedbackToken: feedbackToken,
+        FeedbackValue: normalizeFeedbackValue(args.feedbackValue)
+      }),
+      invalid
+    )
+    const preview = yield* Effect.mapError(AuthEventFeedbackHttp.preview(options, request), invalid)
+    if (args.dryRun) {
+      return yield* printOut(CliOutput.formatPreview(args.output, preview))
+    }
+    yield* Effect.logDebug("sending").pipe(Effect.annotateLogs({ url: preview.url, region: preview.region }))
+    const response = yield* AuthEventFeedback.update(request).pipe(
+      Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(httpClientLayer))),
+      Effect.mapError((error: UpdateAuthEventFeedbackError | EndpointError) =>
+        // the endpoint was already resolved by the preview: a configuration error here is still one
+        error._tag === "EndpointError" ? invalid(error) : failed(error)
+      )
+    )
+    yield* printOut(CliOutput.formatSuccess(args.output, {
+      userPoolId: request.UserPoolId,
+      eventId: request.EventId,
+      feedbackValue: request.FeedbackValue
+    }, response))
+  }).pipe(Logger.withMinimumLogLevel(args.debug ? LogLevel.Debug : LogLevel.Info))
+}
+
+/**
+ * `cognito-feedback update-auth-event-feedback`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const updateAuthEventFeedback = Command.make(
+  "update-auth-event-feedback",
+  updateOptions,
+  updateAuthEventFeedbackHandler
+).pipe(
+  Command.withDescription(HelpDoc.blocks([
+    HelpDoc.p(
+      "Tell Cognito whether a flagged sign-in was really the user (UpdateAuthEventFeedback, unsigned: no " +
+        "credentials needed). The standard AWS environment applies: AWS_REGION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
+        "AWS_ENDPOINT_URL, AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE."
+    )
+  ]))
+)
+
+// ---------------------------------------------------------------------------------------------
+// emulator
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The parsed options of `emulator`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EmulatorArgs {
+  readonly host: string
+  readonly port: number
+  readonly seed: Option.Option<string>
+}
+
+const emulatorOptions = {
+  host: Options.text("host").pipe(
+    Options.withPseudoName("HOST"),
+    Options.withDescription("The address to listen on."),
+    Options.withDefault("127.0.0.1")
+  ),
+  port: Options.integer("port").pipe(
+    Options.withPseudoName("PORT"),
+    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
+    Options.withDefault(9229)
+  ),
+  seed: Options.text("seed").pipe(
+    Options.withPseudoName("FILE"),
+    Options.withDescription("A JSON seed file (user pools, users, auth events). Default: the built-in sample."),
+    Options.optional
+  )
+}
+
+const readSeedFile = (
+  path: string
+): Effect.Effect<SimulatorSeed.SeedFile, ConfigurationError | SimulatorSeed.SeedError, FileSystem.FileSystem> =>
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* Effect.mapError(
+      fs.readFileString(path),
+      (error) => new ConfigurationError({ message: `--seed: cannot read ${path} (${error.message})` })
+    )
+    return yield* SimulatorSeed.decodeSeedJson(text)
+  })
+
+const serveErrorMessage = (error: ServeError): string =>
+  error.cause instanceof Error ? error.cause.message : "the server could not start"
+
+/**
+ * The handler of `emulator`: prints `listening on http://HOST:PORT`, then one line per request,
+ * and serves until interrupted (SIGINT or SIGTERM), which closes the server.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const emulatorHandler = (
+  args: EmulatorArgs
+): Effect.Effect<void, CommandFailed, FileSystem.FileSystem> => {
+  const invalid = failWith(CliOutput.ExitCode.InvalidInput, "text")
+  return Effect.gen(function*() {
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+      return yield* invalid(new ConfigurationError({ message: "--port: must be an integer from 0 to 65535" }))
+    }
+    const seed = yield* Option.match(args.seed, {
+      onNone: () => Effect.succeed(SimulatorSeed.sampleSeed),
+      onSome: (path) => Effect.mapError(readSeedFile(path), invalid)
+    })
+    const layer = CognitoEmulator.layerWithSimulator({
+      host: args.host,
+      port: args.port,
+      seed,
+      onRequest: (entry) => printOut(CliOutput.formatRequestLog(entry))
+    })
+    yield* Effect.gen(function*() {
+      const emulator = yield* CognitoEmulator.CognitoEmulator
+      yield* printOut(CliOutput.formatListening(emulator.url))
+      return yield* Effect.never
+    }).pipe(
+      Effect.provide(layer),
+      Effect.catchTags({
+        SeedError: (error) => Effect.fail(invalid(error)),
+        ServeError: (error) =>
+          Effect.fail(
+            failWith(CliOutput.ExitCode.ServiceError, "text")({ _tag: "ServeError", message: serveErrorMessage(error) })
+          )
+      })
+    )
+  })
+}
+
+/**
+ * `cognito-feedback emulator`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const emulator = Command.make("emulator", emulatorOptions, emulatorHandler).pipe(
+  Command.withDescription(HelpDoc.blocks([
+    HelpDoc.p(
+      "Serve UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback and AdminListUserAuthEvents (AWS JSON 1.1) " +
+        "from an in-memory Cognito. Prints 'listening on http://HOST:PORT' first, then one line per request " +
+        "(operation, outcome, status, request id). Without --seed it serves the built-in sample: pool " +
+        "us-east-1_Example1 (user alice, event evt-1, token tok.valid-1, and more) and pool us-east-1_NoThreat1 " +
+        "(threat protection off). Stops on SIGINT or SIGTERM."
+    )
+  ]))
+)
+
+// ---------------------------------------------------------------------------------------------
+// the command
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `cognito-feedback` with its two subcommands; without one it fails with exit code 2.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make(name, {}, () =>
+  Effect.fail(
+    failWith(CliOutput.ExitCode.InvalidInput, "text")({
+      _tag: "MissingSubcommand",
+      message: "expected a subcommand: update-auth-event-feedback or emulator (see --help)"
+    })
+  )).pipe(
+    Command.withDescription("Send Amazon Cognito auth-event feedback, or start a local emulator."),
+    Command.withSubcommands([updateAuthEventFeedback, emulator])
+  )
+
+const examples = HelpDoc.blocks([
+  HelpDoc.h1("EXAMPLES"),
+  HelpDoc.p("Start the emulator with the built-in sample data (the first line gives its URL):"),
+  HelpDoc.p("  cognito-feedback emulator --port 9229"),
+  HelpDoc.p("Report that a sign-in was not the user, against it:"),
+  HelpDoc.p(
+    "  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:9229 " +
+      "--user-pool-id us-east-1_Example1 --username alice --event-id evt-1 --feedback-token tok.valid-1 " +
+      "--feedback-value invalid"
+  ),
+  HelpDoc.p("Read the token from standard input (keeps it out of shell history), print errors as JSON:"),
+  HelpDoc.p(
+    "  printf %s \"$TOKEN\" | cognito-feedback update-auth-event-feedback --user-pool-id us-east-1_AbCdEf123 " +
+      "--username alice --event-id c3f1a2b4 --feedback-token - --feedback-value Valid --output json"
+  ),
+  HelpDoc.p("Show the request without sending it (username and token redacted):"),
+  HelpDoc.p(
+    "  cognito-feedback update-auth-event-feedback --dry-run --user-pool-id us-east-1_AbCdEf123 --username alice " +
+      "--event-id c3f1a2b4 --feedback-token - --feedback-value Valid < token.txt"
+  ),
+  HelpDoc.p("Exit codes: 0 success, 1 service or transport error, 2 invalid input or configuration.")
+])
+
+const cli = Command.run(command, { name, version, footer: examples })
+
+/** `--output json` anywhere in the arguments: how to print an error the parser found. */
+const formatOfArgs = (args: ReadonlyArray<string>): CliOutput.Format =>
+  args.some((arg, i) => arg === "--output=json" || (arg === "--output" && args[i + 1] === "json")) ? "json" : "text"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface RunOptions {
+  /** Keep the terminal colours of `--help` (default false: for a terminal, pass `process.stdout.isTTY`). */
+  readonly color?: boolean | undefined
+}
+
+/**
+ * Runs the command on `argv` (`process.argv`: the runtime and script come first), prints what it
+ * has to, and returns the exit code. It never fails: every expected error is printed as one line;
+ * an unexpected one (a bug) is printed with its cause and gives 1.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  argv: ReadonlyArray<string>,
+  options: RunOptions = {}
+): Effect.Effect<CliOutput.ExitCode, never, CliApp.CliApp.Environment> =>
+  Console.consoleWith((console) =>
+    cli(argv).pipe(
+      Effect.as(CliOutput.ExitCode.Success),
+      Effect.catchIf(
+        (error): error is ValidationError.ValidationError => ValidationError.isValidationError(error),
+        (error) =>
+          printErr(CliOutput.formatFailure(formatOfArgs(argv), {
+            error: error._tag,
+            message: HelpDoc.toAnsiText(error.error)
+          })).pipe(Effect.as(CliOutput.ExitCode.InvalidInput))
+      ),
+      Effect.catchTag(
+        "CommandFailed",
+        (failed) => printErr(CliOutput.formatFailure(failed.format, failed.failure)).pipe(Effect.as(failed.exitCode))
+      ),
+      Effect.catchAllDefect((defect) =>
+        printErr(`unexpected error: ${Cause.pretty(Cause.die(defect))}`).pipe(
+          Effect.as(CliOutput.ExitCode.ServiceError)
+        )
+      ),
+      Logger.withMinimumLogLevel(LogLevel.Info),
+      // standard output is for results only, whatever loggers the runtime has installed
+      Effect.locally(FiberRef.currentLoggers, HashSet.make(stderrLogger)),
+      Effect.withConsole({
+        ...console,
+        error: () => Effect.void,
+        // @effect/cli's help is coloured even when it goes to a file or a pipe
+        log: (...args) =>
+          options.color === true
+            ? console.log(...args)
+            : console.log(...args.map((arg) => typeof arg === "string" ? CliOutput.stripAnsi(arg) : arg))
+      })
+    )
+  )
+
+/**
+ * For `NodeRuntime.runMain`: exits with the code `run` returned; 0 after an interruption (SIGINT,
+ * SIGTERM), 1 after anything else.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const teardown: Teardown = (exit, onExit) => {
+  if (Exit.isSuccess(exit)) return onExit(typeof exit.value === "number" ? exit.value : 0)
+  onExit(Cause.isInterruptedOnly(exit.cause) ? 0 : 1)
+}

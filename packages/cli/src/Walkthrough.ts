@@ -1,0 +1,269 @@
+/**
+ * The demo (`pnpm demo`): starts the testkit's emulator in process on a free loopback port, seeded
+ * with the built-in sample, and calls it through the public API exactly as an application would
+ * (`AuthEventFeedback.update` over `AuthEventFeedbackHttp`), printing a short report: feedback
+ * recorded and read back, a wrong token, a pool without threat protection, a throttled service
+ * retried to success, and the request as `--dry-run` shows it. Fails if any step does not turn out
+ * as described, so the report can be trusted.
+ *
+ * @since 0.1.0
+ */
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
+import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
+import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
+import * as CognitoSimulator from "@cognito-feedback/testkit/CognitoSimulator"
+import * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Arr from "effect/Array"
+import * as Clock from "effect/Clock"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import * as HashMap from "effect/HashMap"
+import * as HashSet from "effect/HashSet"
+import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as CliOutput from "./CliOutput.js"
+
+/**
+ * A step that did not turn out as the report says it would.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class WalkthroughError extends Schema.TaggedError<WalkthroughError>()("WalkthroughError", {
+  message: Schema.String
+}) {}
+
+const pool = "us-east-1_Example1"
+const poolWithoutThreatProtection = "us-east-1_NoThreat1"
+
+const say = (...lines: ReadonlyArray<string>) => Console.log(lines.join("\n"))
+const indent = (text: string, by = "     ") => text.split("\n").map((line) => line === "" ? line : by + line).join("\n")
+
+const unexpected = (step: string) => (what: unknown) =>
+  new WalkthroughError({
+    message: `${step}: ${
+      typeof what === "object" && what !== null && "_tag" in what ? String(what._tag) : String(what)
+    }`
+  })
+
+/**
+ * `AdminListUserAuthEvents` over the wire. A real application calls it with the AWS SDK and IAM
+ * credentials (it is a signed admin operation); the emulator only checks that the `Authorization`
+ * header has the SigV4 shape, so a fixed one stands in for a signature here.
+ */
+const adminListUserAuthEvents = (endpoint: string, userPoolId: string, username: string) =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    const response = yield* client.execute(
+      HttpClientRequest.post(endpoint).pipe(
+        HttpClientRequest.setHeaders({
+          "x-amz-target": AwsJsonProtocol.target("AdminListUserAuthEvents"),
+          "x-amz-date": "20261101T000000Z",
+          authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261101/us-east-1/cognito-idp/aws4_request, " +
+            "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64)
+        }),
+        HttpClientRequest.bodyText(
+          JSON.stringify({ UserPoolId: userPoolId, Username: username }),
+          AwsJsonProtocol.contentType
+        )
+      )
+    )
+    if (response.status !== 200) {
+      return yield* new WalkthroughError({ message: `AdminListUserAuthEvents answered ${response.status}` })
+    }
+    return yield* Schema.decodeUnknown(CognitoSimulator.AdminListUserAuthEventsResponse)(yield* response.json)
+  }).pipe(
+    Effect.scoped,
+    Effect.mapError((error) => error._tag === "WalkthroughError" ? error : unexpected("AdminListUserAuthEvents")(error))
+  )
+
+/** A retry as the live client logs it at debug level. */
+interface Retry {
+  readonly attempt: number
+  readonly error: string
+  readonly delayMillis: number
+}
+
+const includesMessage = (message: unknown, text: string): boolean =>
+  Array.isArray(message) ? message.includes(text) : message === text
+
+/** Collects the client's `retrying` debug logs: the public way to watch retries happen. */
+const retryRecorder = (retries: Array<Retry>) =>
+  Logger.make(({ annotations, message }) => {
+    if (!includesMessage(message, "retrying")) return
+    const get = (key: string) => Option.getOrUndefined(HashMap.get(annotations, key))
+    retries.push({
+      attempt: Number(get("attempt")),
+      error: String(get("error")),
+      delayMillis: Number(get("delayMillis"))
+    })
+  })
+
+const failureLine = (error: {
+  readonly _tag: string
+  readonly message: string
+  readonly requestId?: string | undefined
+}) => CliOutput.formatFailure("text", CliOutput.failureOf(error))
+
+/**
+ * The walkthrough, against the emulator and simulator in the context, printing as it goes.
+ *
+ * @since 0.1.0
+ * @category programs
+ */
+export const steps: Effect.Effect<
+  void,
+  WalkthroughError,
+  CognitoEmulator.CognitoEmulator | CognitoSimulator.CognitoSimulator | HttpClient.HttpClient
+> = Effect.gen(function*() {
+  const emulator = yield* CognitoEmulator.CognitoEmulator
+  const simulator = yield* CognitoSimulator.CognitoSimulator
+  const clientOptions: AuthEventFeedbackHttp.Options = { endpoint: emulator.url }
+  const update = (input: UpdateAuthEventFeedbackInput) => Effect.either(AuthEventFeedback.update(input))
+
+  // the live client, built once for every step as an application would
+  yield* Effect.gen(function*() {
+    yield* say(
+      `cognito-feedback demo: UpdateAuthEventFeedback through the live client, against the emulator at ${emulator.url}`,
+      `(built-in sample: pool ${pool}, user alice, events evt-1..evt-4; pool ${poolWithoutThreatProtection}, ` +
+        `threat protection OFF)`,
+      ""
+    )
+
+    // 1. recorded, and read back
+    yield* say("1. alice says the risky sign-in evt-1 was not her: FeedbackValue Invalid")
+    const recorded = yield* update({
+      UserPoolId: pool,
+      Username: "alice",
+      EventId: "evt-1",
+      FeedbackToken: "tok.valid-1",
+      FeedbackValue: "Invalid"
+    })
+    if (recorded._tag === "Left") return yield* unexpected("step 1")(recorded.left)
+    yield* say(
+      indent(`-> ${CliOutput.formatSuccess("text", { userPoolId: pool, eventId: "evt-1", feedbackValue: "Invalid" })}`)
+    )
+    const listed = yield* adminListUserAuthEvents(emulator.url, pool, "alice")
+    const event = Arr.findFirst(listed.AuthEvents, (event) => event.EventId === "evt-1")
+    const feedback = Option.flatMap(event, (event) => Option.fromNullable(event.EventFeedback))
+    if (Option.isNone(feedback) || feedback.value.FeedbackValue !== "Invalid") {
+      return yield* new WalkthroughError({ message: "step 1: the feedback was not recorded" })
+    }
+    yield* say(indent(
+      `AdminListUserAuthEvents reads it back: evt-1 EventFeedback = { FeedbackValue: ${feedback.value.FeedbackValue}, ` +
+        `Provider: ${feedback.value.Provider}, FeedbackDate: ${feedback.value.FeedbackDate.toISOString()} }`
+    ))
+
+    // 2. a wrong token
+    yield* say("", "2. the same event with a wrong feedback token")
+    const wrongToken = yield* update({
+      UserPoolId: pool,
+      Username: "alice",
+      EventId: "evt-1",
+      FeedbackToken: "tok.not-the-right-one",
+      FeedbackValue: "Valid"
+    })
+    if (wrongToken._tag === "Right" || wrongToken.left._tag !== "NotAuthorizedException") {
+      return yield* unexpected("step 2")(wrongToken._tag === "Right" ? "succeeded" : wrongToken.left)
+    }
+    yield* say(indent(`-> ${failureLine(wrongToken.left)}`))
+
+    // 3. threat protection off
+    yield* say("", `3. a pool without threat protection (${poolWithoutThreatProtection}, AdvancedSecurityMode OFF)`)
+    const noThreatProtection = yield* update({
+      UserPoolId: poolWithoutThreatProtection,
+      Username: "carol",
+      EventId: "evt-c1",
+      FeedbackToken: "tok.off-1",
+      FeedbackValue: "Valid"
+    })
+    if (noThreatProtection._tag === "Right" || noThreatProtection.left._tag !== "UserPoolAddOnNotEnabledException") {
+      return yield* unexpected("step 3")(noThreatProtection._tag === "Right" ? "succeeded" : noThreatProtection.left)
+    }
+    yield* say(indent(`-> ${failureLine(noThreatProtection.left)}`))
+
+    // 4. throttled, retried to success
+    yield* say(
+      "",
+      "4. the emulator throttles the next 2 calls; the client retries (AWS standard mode: 3 attempts, " +
+        "full-jitter backoff, base 1 s for throttling)"
+    )
+    yield* simulator.throttleNext(2)
+    const retries: Array<Retry> = []
+    const started = yield* Clock.currentTimeMillis
+    const throttled = yield* update({
+      UserPoolId: pool,
+      Username: "alice",
+      EventId: "evt-2",
+      FeedbackToken: "tok.valid-2",
+      FeedbackValue: "Valid"
+    }).pipe(
+      Logger.withMinimumLogLevel(LogLevel.Debug),
+      // only the recorder sees these debug logs, whatever loggers the runtime has installed
+      Effect.locally(FiberRef.currentLoggers, HashSet.make(retryRecorder(retries)))
+    )
+    const elapsed = (yield* Clock.currentTimeMillis) - started
+    if (throttled._tag === "Left" || retries.length !== 2) {
+      return yield* unexpected("step 4")(throttled._tag === "Left" ? throttled.left : `${retries.length} retries`)
+    }
+    for (const retry of retries) {
+      yield* say(indent(`attempt ${retry.attempt}: ${retry.error}, retried after ${Math.round(retry.delayMillis)} ms`))
+    }
+    yield* say(indent(
+      `attempt ${retries.length + 1}: success -> ${
+        CliOutput.formatSuccess("text", { userPoolId: pool, eventId: "evt-2", feedbackValue: "Valid" })
+      } (${(elapsed / 1000).toFixed(1)} s in all)`
+    ))
+
+    // 5. --dry-run
+    const commandLine =
+      `cognito-feedback update-auth-event-feedback --endpoint-url ${emulator.url} --user-pool-id ${pool} ` +
+      "--username alice --event-id evt-1 --feedback-token - --feedback-value Invalid --dry-run"
+    yield* say("", "5. the request of step 1 as --dry-run prints it (nothing sent; username and token redacted):")
+    yield* say(indent(`$ ${commandLine}`))
+    const preview = yield* AuthEventFeedbackHttp.preview(clientOptions, {
+      UserPoolId: pool,
+      Username: "alice",
+      EventId: "evt-1",
+      FeedbackToken: "tok.valid-1",
+      FeedbackValue: "Invalid"
+    }).pipe(Effect.mapError(unexpected("step 5")))
+    yield* say(indent(CliOutput.formatPreview("text", preview)))
+
+    const calls = yield* simulator.calls
+    yield* say(
+      "",
+      `The emulator answered ${calls.length} requests: ` +
+        calls.map((call) => `${call.operation} ${call.outcome}`).join(", ") + "."
+    )
+  }).pipe(
+    Effect.provide(AuthEventFeedbackHttp.layer(clientOptions)),
+    Effect.mapError((error) => error._tag === "WalkthroughError" ? error : unexpected("the live client")(error))
+  )
+})
+
+/**
+ * The walkthrough with its own emulator (free loopback port, built-in sample) and HTTP client.
+ *
+ * @since 0.1.0
+ * @category programs
+ */
+export const run = (
+  httpClient: Layer.Layer<HttpClient.HttpClient>
+): Effect.Effect<void, WalkthroughError> =>
+  steps.pipe(
+    Effect.provide(Layer.merge(
+      CognitoEmulator.layerWithSimulator({ host: "127.0.0.1", port: 0, seed: SimulatorSeed.sampleSeed }),
+      httpClient
+    )),
+    // SeedError or ServeError: the emulator could not start
+    Effect.mapError((error) => error._tag === "WalkthroughError" ? error : unexpected("starting the emulator")(error))
+  )
