@@ -183,7 +183,7 @@ describe("secrets never leak", () => {
         collect("emulator process stdout", (yield* emulator.lines).join("\n"))
         collect("emulator process stderr", yield* emulator.stderr)
 
-      // the test sees what it must: spans of every call, errors of every kind, debug lines
+        // the test sees what it must: spans of every call, errors of every kind, debug lines
         const everything = collected.join("\n")
         assert.isAtLeast(spans.filter((s) => s.name === "Cognito.UpdateAuthEventFeedback").length, 9)
         for (
