@@ -98,7 +98,8 @@ const stderrLogger = Logger.withConsoleError(Logger.logfmtLogger)
 // update-auth-event-feedback
 // ---------------------------------------------------------------------------------------------
 
-const feedbackValues: Record<string, "Valid" | "Invalid"> = { valid: "Valid", invalid: "Invalid" }
+// a Map, not an object: `__proto__` or `constructor` must not find anything
+const feedbackValues: ReadonlyMap<string, "Valid" | "Invalid"> = new Map([["valid", "Valid"], ["invalid", "Invalid"]])
 
 /**
  * `valid`, `INVALID`… to the service's spelling; anything else is left for the request schema to
@@ -107,7 +108,7 @@ const feedbackValues: Record<string, "Valid" | "Invalid"> = { valid: "Valid", in
  * @since 0.1.0
  * @category parsing
  */
-export const normalizeFeedbackValue = (value: string): string => feedbackValues[value.toLowerCase()] ?? value
+export const normalizeFeedbackValue = (value: string): string => feedbackValues.get(value.toLowerCase()) ?? value
 
 const updateOptions = {
   userPoolId: Options.text("user-pool-id").pipe(

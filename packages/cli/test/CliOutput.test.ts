@@ -46,6 +46,12 @@ describe("CliOutput", () => {
     )
   })
 
+  it("--feedback-value is not fooled by Object.prototype names", () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      assert.strictEqual(Cli.normalizeFeedbackValue(name), name)
+    }
+  })
+
   it.prop(
     "--feedback-value accepts Valid and Invalid in any case and leaves anything else to the schema",
     {
