@@ -12,14 +12,7 @@ import { Cause, Duration, Effect, Exit, Layer } from "effect"
 import type * as http from "node:http"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
 import { closedPort, loopbackServer } from "./loopback.js"
-
-const request = {
-  UserPoolId: "us-east-1_AbCdEf123",
-  Username: "alice",
-  EventId: "c3f1a2b4",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Valid"
-} as const
+import { request } from "./support.js"
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 

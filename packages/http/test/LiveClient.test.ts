@@ -6,14 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Duration, Effect, Exit, Fiber, Layer, TestClock } from "effect"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
 import { closedPort, loopbackServer } from "./loopback.js"
-
-const request = {
-  UserPoolId: "us-east-1_AbCdEf123",
-  Username: "alice",
-  EventId: "c3f1a2b4",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Valid"
-} as const
+import { request } from "./support.js"
 
 const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],

@@ -7,14 +7,7 @@ import { HttpClient, HttpClientResponse } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Context, Effect, Exit, FastCheck as fc, Layer, Schema } from "effect"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
-
-const request = {
-  UserPoolId: "us-east-1_AbCdEf123",
-  Username: "alice",
-  EventId: "c3f1a2b4",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Valid"
-} as const
+import { request } from "./support.js"
 
 interface RawReply {
   readonly status: number

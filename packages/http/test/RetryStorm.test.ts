@@ -7,14 +7,7 @@ import { HttpClient, HttpClientResponse } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Context, Effect, Fiber, Layer, Ref, TestClock } from "effect"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
-
-const request = {
-  UserPoolId: "us-east-1_AbCdEf123",
-  Username: "alice",
-  EventId: "c3f1a2b4",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Invalid"
-} as const
+import { request } from "./support.js"
 
 /** An endpoint that throttles everything while `throttling` is on, and counts what it is sent. */
 const switchableEndpoint = Effect.gen(function*() {

@@ -3,6 +3,15 @@ import type { HttpClientRequest } from "@effect/platform"
 import type { Exit } from "effect"
 import { Effect, HashMap, Layer, List, Logger, Option, Ref, Tracer } from "effect"
 
+/** A valid request: what most tests send. */
+export const request = {
+  UserPoolId: "us-east-1_AbCdEf123",
+  Username: "alice",
+  EventId: "c3f1a2b4",
+  FeedbackToken: "tok.valid-1",
+  FeedbackValue: "Valid"
+} as const
+
 export interface Sent {
   readonly url: string
   readonly method: string
