@@ -18,8 +18,6 @@ import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
@@ -30,10 +28,12 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
-import * as Stream from "effect/Stream"
 import * as AwsJsonProtocol from "./AwsJsonProtocol.js"
 import * as Endpoint from "./Endpoint.js"
+import { readBody } from "./internal/body.js"
 import { fromHttpClientError } from "./internal/errors.js"
+import { isDebugEnabled, isTraced } from "./internal/observability.js"
+import { timeoutFail, usesLiveClock } from "./internal/timeout.js"
 import { version } from "./internal/version.js"
 
 /**
@@ -47,7 +47,7 @@ export interface Options extends Endpoint.EndpointOptions {
   readonly retryMode?: "standard" | "adaptive" | undefined
   /** Attempts in all, the first included (default 3), as `AWS_MAX_ATTEMPTS`. */
   readonly maxAttempts?: number | undefined
-  /** Limit for one attempt, from sending to the end of the body (default 10 seconds). */
+  /** Limit for one attempt, from sending to the end of the body (default 10 seconds; `Duration.infinity`: none). */
   readonly attemptTimeout?: Duration.DurationInput | undefined
   /** Limit for the whole call, retries and their delays included (default none). */
   readonly timeout?: Duration.DurationInput | undefined
@@ -70,16 +70,22 @@ const defaultMaxResponseBytes = 64 * 1024
 export const retryPolicyOf = (options: Options): RetryPolicy.RetryPolicy =>
   options.retryPolicy ?? RetryPolicy.fromMode(options.retryMode ?? "standard", options.maxAttempts)
 
+const byteHex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"))
+const byteAt = (word: number, shift: number): string => byteHex[(word >>> shift) & 0xff] ?? "00"
+// by table: number-to-hex conversion of 32-bit words showed up in profiles of the hot path
+const hex = (word: number): string => byteAt(word, 24) + byteAt(word, 16) + byteAt(word, 8) + byteAt(word, 0)
+
 /** A UUID v4 from the `Random` service, so seeded tests see stable invocation ids. */
 const invocationId = Effect.gen(function*() {
-  const bytes: Array<number> = []
-  for (let i = 0; i < 16; i++) {
-    const byte = yield* Random.nextIntBetween(0, 256)
-    // version 4 in byte 6, the RFC 4122 variant in byte 8
-    bytes.push(i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte)
-  }
-  const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("")
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  // four 32-bit words rather than sixteen bytes: a quarter of the effects on every call
+  const a = yield* Random.nextIntBetween(0, 0x1_0000_0000)
+  const b = yield* Random.nextIntBetween(0, 0x1_0000_0000)
+  const c = yield* Random.nextIntBetween(0, 0x1_0000_0000)
+  const d = yield* Random.nextIntBetween(0, 0x1_0000_0000)
+  // version 4 in byte 6, the RFC 4122 variant in byte 8
+  const b4 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0)
+  const c4 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0)
+  return `${hex(a)}-${b4.slice(0, 4)}-${b4.slice(4)}-${c4.slice(0, 4)}-${c4.slice(4)}${hex(d)}`
 })
 
 /**
@@ -156,25 +162,33 @@ const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) 
 
 const isSuccessStatus = (status: number) => status >= 200 && status < 300
 
-/** Reads at most `limit` bytes, so a hostile or broken peer cannot make us buffer without bound. */
-const readBody = (response: HttpClientResponse.HttpClientResponse, limit: number) =>
-  response.stream.pipe(
-    Stream.runFoldWhile(
-      { chunks: Chunk.empty<Uint8Array>(), size: 0 },
-      (state) => state.size <= limit,
-      (state, chunk) => ({ chunks: Chunk.append(state.chunks, chunk), size: state.size + chunk.length })
-    ),
-    Effect.map(({ chunks, size }) => {
-      const bytes = new Uint8Array(Math.min(size, limit))
-      let offset = 0
-      for (const chunk of chunks) {
-        const part = chunk.subarray(0, bytes.length - offset)
-        bytes.set(part, offset)
-        offset += part.length
-      }
-      return new TextDecoder().decode(bytes)
+/**
+ * `resolveEndpoint` remembered per region: the pool id matters only through its region prefix, and
+ * not at all when a region is configured. Failures are not kept; the cache is bounded, so odd
+ * prefixes cost a resolution each rather than memory.
+ */
+const endpointCache = (options: Endpoint.EndpointOptions) => {
+  const cache = new Map<string, Endpoint.ResolvedEndpoint>()
+  const fixedRegion = options.region !== undefined && options.region !== ""
+  return (userPoolId: string): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> => {
+    const key = fixedRegion ? "" : Endpoint.regionFromUserPoolId(userPoolId)
+    const known = key === undefined ? undefined : cache.get(key)
+    if (known !== undefined) return Effect.succeed(known)
+    return Effect.tap(resolveEndpoint(options, userPoolId), (endpoint) => {
+      if (key !== undefined && cache.size < 64) cache.set(key, endpoint)
     })
-  )
+  }
+}
+
+/**
+ * What a call learns from its fiber once, when it starts: whether anyone watches (unobserved spans
+ * and log lines are not built) and whether time is the live clock's (cheaper timeouts).
+ */
+interface Observers {
+  readonly traced: boolean
+  readonly debug: boolean
+  readonly liveClock: boolean
+}
 
 /**
  * The service over the `HttpClient` in the context. The retry quota (and the adaptive rate
@@ -193,69 +207,81 @@ export const make = (
     const maxAttempts = retrier.policy.maxAttempts
     const attemptTimeout = Duration.decode(options.attemptTimeout ?? defaultAttemptTimeout)
     const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
+    const endpointOf = endpointCache(endpointOptions)
+    const callTimeout = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
 
     const attempt = (
       url: string,
       id: string,
-      request: UpdateAuthEventFeedbackRequest,
-      context: RetryPolicy.AttemptContext
-    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> =>
-      Effect.gen(function*() {
+      body: string,
+      context: RetryPolicy.AttemptContext,
+      observers: Observers
+    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> => {
+      const exchange = Effect.gen(function*() {
         const httpRequest = HttpClientRequest.post(url).pipe(
           HttpClientRequest.setHeaders(headersFor(id, context)),
-          // the only place the secrets leave their Redacted wrappers
-          HttpClientRequest.bodyText(
-            AwsJsonProtocol.encodeUpdateAuthEventFeedback(request),
-            AwsJsonProtocol.contentType
-          )
+          HttpClientRequest.bodyText(body, AwsJsonProtocol.contentType)
         )
         const response = yield* client.execute(httpRequest).pipe(
-          withoutRedirects,
           Effect.mapError((error) => ({ error: fromHttpClientError(error) }))
         )
-        const requestId = response.headers["x-amzn-requestid"]
-        const body = yield* readBody(response, maxResponseBytes).pipe(
+        // read once: some clients build a new headers object on every access
+        const headers = response.headers
+        const status = response.status
+        const requestId = headers["x-amzn-requestid"]
+        const text = yield* readBody(response, headers, maxResponseBytes).pipe(
           Effect.mapError((error) => ({ error: fromHttpClientError(error, requestId) })),
           Effect.catchIf(
-            ({ error }) => error._tag === "UnexpectedResponseError" && !isSuccessStatus(response.status),
+            ({ error }) => error._tag === "UnexpectedResponseError" && !isSuccessStatus(status),
             // a garbled error body still came with its headers, where the error code may be
             Effect.succeed
           )
         )
-        yield* Effect.logDebug("attempt answered").pipe(
-          Effect.annotateLogs({ attempt: context.attempt, status: response.status, requestId: requestId ?? "" })
-        )
+        if (observers.debug) {
+          yield* Effect.logDebug("attempt answered").pipe(
+            Effect.annotateLogs({ attempt: context.attempt, status, requestId: requestId ?? "" })
+          )
+        }
         const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse({
-          status: response.status,
-          headers: response.headers,
-          body: typeof body === "string" ? body : ""
+          status,
+          headers,
+          body: typeof text === "string" ? text : ""
         })
         if (Either.isRight(decoded)) return requestId
         // the headers said nothing either: report why the body could not be read
-        if (typeof body !== "string" && decoded.left._tag === "UnexpectedResponseError") return yield* Effect.fail(body)
+        if (typeof text !== "string" && decoded.left._tag === "UnexpectedResponseError") return yield* Effect.fail(text)
         const now = yield* Clock.currentTimeMillis
         return yield* Effect.fail({
           error: decoded.left,
-          retryAfter: AwsJsonProtocol.readRetryAfter(response.headers, now)
+          retryAfter: AwsJsonProtocol.readRetryAfter(headers, now)
         })
-      }).pipe(
-        Effect.scoped,
-        Effect.timeoutFail({
+      }).pipe((self) =>
+        timeoutFail(self, {
           duration: attemptTimeout,
           onTimeout: () => ({
             error: new TransportError({
               reason: "Timeout",
               message: `the attempt timed out after ${Duration.format(attemptTimeout)}`
             })
-          })
-        }),
-        Effect.tapError(({ error }) =>
+          }),
+          liveClock: observers.liveClock
+        })
+      )
+      const logged = observers.debug
+        ? Effect.tapError(exchange, ({ error }) =>
           Effect.logDebug("attempt failed").pipe(
             Effect.annotateLogs({ attempt: context.attempt, error: error._tag })
-          )
-        ),
-        Effect.withSpan(`${spanName}.attempt`, { kind: "client", attributes: { "aws.attempt": context.attempt } })
-      )
+          ))
+        : exchange
+      return observers.traced
+        ? Effect.withSpan(logged, `${spanName}.attempt`, {
+          kind: "client",
+          attributes: { "aws.attempt": context.attempt },
+          // the call site is this file, which tells a user nothing; capturing it costs on every call
+          captureStackTrace: false
+        })
+        : logged
+    }
 
     const onRetry = (event: RetryPolicy.RetryEvent) =>
       Effect.logDebug("retrying").pipe(
@@ -267,29 +293,43 @@ export const make = (
         })
       )
 
-    const send = (
-      request: UpdateAuthEventFeedbackRequest
-    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> =>
-      Effect.gen(function*() {
-        const endpoint = yield* resolveEndpoint(endpointOptions, request.UserPoolId)
-        yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
+    const call = (
+      request: UpdateAuthEventFeedbackRequest,
+      observers: Observers
+    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
+      const program = Effect.gen(function*() {
+        const endpoint = yield* endpointOf(request.UserPoolId)
+        if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
         const id = yield* invocationId
-        const result = yield* retrier.run((context) => attempt(endpoint.url, id, request, context), { onRetry })
-        yield* Effect.annotateCurrentSpan({
-          "aws.request_id": result.value ?? "",
-          "aws.attempts": result.attempts
-        })
-        yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
+        // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
+        const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
+        const result = yield* retrier.run(
+          (context) => attempt(endpoint.url, id, body, context, observers),
+          observers.debug ? { onRetry } : undefined
+        ).pipe(withoutRedirects)
+        if (observers.traced) {
+          yield* Effect.annotateCurrentSpan({
+            "aws.request_id": result.value ?? "",
+            "aws.attempts": result.attempts
+          })
+        }
+        if (observers.debug) {
+          yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
+        }
         return {}
-      }).pipe(
-        options.timeout === undefined ? (self) => self : Effect.timeoutFail({
-          duration: options.timeout,
-          onTimeout: () =>
-            new TransportError({
-              reason: "Timeout",
-              message: `the call timed out after ${Duration.format(Duration.decode(options.timeout ?? 0))}`
-            })
-        }),
+      })
+      const limited = callTimeout === undefined ? program : timeoutFail(program, {
+        duration: callTimeout,
+        onTimeout: () =>
+          new TransportError({
+            reason: "Timeout",
+            message: `the call timed out after ${Duration.format(callTimeout)}`
+          }),
+        liveClock: observers.liveClock
+      })
+      // Unobserved, the HttpClient's own span and trace headers would be built for nobody too.
+      if (!observers.traced) return Effect.withTracerEnabled(limited, false)
+      return limited.pipe(
         Effect.tapError((error) =>
           Effect.annotateCurrentSpan({
             "error.type": error._tag,
@@ -303,8 +343,17 @@ export const make = (
             "rpc.service": "CognitoIdentityProvider",
             "rpc.method": operation,
             "aws.max_attempts": maxAttempts
-          }
+          },
+          captureStackTrace: false
         })
+      )
+    }
+
+    const send = (
+      request: UpdateAuthEventFeedbackRequest
+    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> =>
+      Effect.withFiberRuntime((fiber) =>
+        call(request, { traced: isTraced(fiber), debug: isDebugEnabled(fiber), liveClock: usesLiveClock(fiber) })
       )
 
     return AuthEventFeedback.make(send)

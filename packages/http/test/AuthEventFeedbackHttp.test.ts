@@ -1,4 +1,5 @@
 import { AuthEventFeedback, CognitoError, RetryPolicy } from "@cognito-feedback/core"
+import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, TestClock } from "effect"
 import { readFileSync } from "node:fs"
@@ -166,6 +167,42 @@ describe("AuthEventFeedbackHttp", () => {
         }))
     }
   })
+
+  it.effect("the call timeout bounds the whole call, retries and their delays included (TestClock)", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeClient([throttled])
+      const fiber = yield* AuthEventFeedback.update(request).pipe(
+        Effect.provide(
+          AuthEventFeedbackHttp.layer({ timeout: "1500 millis", maxAttempts: 10 }).pipe(Layer.provide(fake.layer))
+        ),
+        Effect.fork
+      )
+      yield* TestClock.adjust("1499 millis")
+      assert.isNull(fiber.unsafePoll())
+      yield* TestClock.adjust("1 millis")
+      const error = yield* Effect.flip(Fiber.join(fiber))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Timeout")
+      assert.isBelow((yield* Ref.get(fake.sent)).length, 10)
+    }))
+
+  it.effect("an attempt that never answers is cut by the attempt timeout, then retried (TestClock)", () =>
+    Effect.gen(function*() {
+      let calls = 0
+      const silent = HttpClient.make(() => Effect.sync(() => calls++).pipe(Effect.zipRight(Effect.never)))
+      const fiber = yield* AuthEventFeedback.update(request).pipe(
+        Effect.provide(
+          AuthEventFeedbackHttp.layer({ attemptTimeout: "2 seconds" }).pipe(
+            Layer.provide(Layer.succeed(HttpClient.HttpClient, silent))
+          )
+        ),
+        Effect.fork
+      )
+      yield* TestClock.adjust("1 minute")
+      const error = yield* Effect.flip(Fiber.join(fiber))
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : error._tag, "Timeout")
+      assert.strictEqual(calls, 3)
+    }))
 
   it.effect("invalid input fails before anything is sent", () =>
     Effect.gen(function*() {

@@ -1,0 +1,8 @@
+/** This library over `NodeHttpClient.layerUndici`. */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Layer from "effect/Layer"
+import type { MakeClient } from "../shared.js"
+import { makeOurs } from "./ours.js"
+
+export const make: MakeClient = (endpoint, retry) =>
+  makeOurs(endpoint, retry, (layer) => layer.pipe(Layer.provide(NodeHttpClient.layerUndici)))

@@ -1,0 +1,388 @@
+/**
+ * The results of a run, as JSON and as the Markdown of `bench/RESULTS.md`: medians with min–max
+ * over the rounds, and the issue's targets as ratios measured in the same run.
+ */
+import type { Bundle } from "./bundles.js"
+import type { LoadResult } from "./load.js"
+import type { ProfileSummary } from "./profile.js"
+import { clientLabels, type ClientName, clientNames, summarize, type Summary } from "./shared.js"
+import type { StormResult } from "./storm.js"
+
+export interface ColdSample {
+  readonly client: string
+  readonly from: "node_modules" | "bundle"
+  /** From spawning `node` to the first response, as the parent saw it. */
+  readonly firstResponseMillis: number
+  /** From spawning `node` to the process's exit. */
+  readonly exitMillis: number
+  /** The first response by the child's own clock (from its start, without the spawn). */
+  readonly inProcessFirstResponseMillis: number
+}
+
+export interface StormSample extends StormResult {
+  /** Requests the endpoint received during the run. */
+  readonly requestsSent: number
+  readonly admitted: number
+}
+
+export interface Results {
+  readonly date: string
+  readonly durationSeconds: number
+  readonly machine: {
+    readonly cpu: string
+    readonly cores: number
+    readonly memoryGiB: number
+    readonly os: string
+    readonly node: string
+    readonly loadAverage: ReadonlyArray<number>
+    readonly loadAverageAfter: ReadonlyArray<number>
+  }
+  readonly versions: Record<string, string>
+  readonly settings: {
+    readonly rounds: number
+    readonly coldRounds: number
+    readonly stormRounds: number
+    readonly load: {
+      readonly warmup: number
+      readonly sequential: number
+      readonly concurrency: number
+      readonly seconds: number
+      readonly warmupSeconds: number
+    }
+    readonly storm: {
+      readonly callers: number
+      readonly seconds: number
+      readonly rate: number
+      readonly burst: number
+    }
+  }
+  readonly load: ReadonlyArray<LoadResult>
+  readonly cold: ReadonlyArray<ColdSample>
+  readonly bundles: ReadonlyArray<Omit<Bundle, "file"> & { readonly file: string }>
+  readonly storm: ReadonlyArray<StormSample>
+  readonly profiles: ReadonlyArray<ProfileSummary & { readonly client: string; readonly file: string }>
+}
+
+const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–")
+const cell = (s: Summary, digits = 0) =>
+  s.samples.length === 1 ?
+    fixed(s.median, digits) :
+    `${fixed(s.median, digits)} [${fixed(s.min, digits)}–${fixed(s.max, digits)}]`
+const mib = (bytes: number) => bytes / 2 ** 20
+const kib = (bytes: number) => bytes / 1024
+
+const loadOf = (results: Results, client: string, pick: (r: LoadResult) => number): Summary =>
+  summarize(results.load.filter((r) => r.client === client).map(pick))
+
+const coldOf = (results: Results, client: string, from: ColdSample["from"], pick: (c: ColdSample) => number) =>
+  summarize(results.cold.filter((c) => c.client === client && c.from === from).map(pick))
+
+const stormOf = (results: Results, client: string, retry: string) =>
+  results.storm.filter((s) => s.client === client && s.retry === retry)
+
+const stormFigures = (samples: ReadonlyArray<StormSample>) => ({
+  goodput: summarize(samples.map((s) => s.succeeded / s.wallSeconds)),
+  amplification: summarize(samples.map((s) => s.requestsSent / s.logicalCalls)),
+  p99: summarize(samples.map((s) => s.p99Millis)),
+  p50: summarize(samples.map((s) => s.p50Millis)),
+  calls: summarize(samples.map((s) => s.logicalCalls)),
+  successRate: summarize(samples.map((s) => (100 * s.succeeded) / Math.max(1, s.logicalCalls)))
+})
+
+export interface Target {
+  readonly name: string
+  readonly ours: number
+  readonly reference: number
+  readonly ratio: number
+  readonly goal: string
+  readonly met: boolean
+  readonly unit: string
+}
+
+/** The issue's targets, each as `ours / reference` from the medians of this run. */
+export const targets = (results: Results): ReadonlyArray<Target> => {
+  const cpu = (c: string) => loadOf(results, c, (r) => r.concurrent.cpuMicrosPerCall).median
+  const tput = (c: string) => loadOf(results, c, (r) => r.concurrent.callsPerSecond).median
+  const heap = (c: string) => loadOf(results, c, (r) => r.memory.heapUsedBytes).median
+  const coldExit = (c: string) => coldOf(results, c, "bundle", (s) => s.exitMillis).median
+  const coldFirst = (c: string) => coldOf(results, c, "bundle", (s) => s.firstResponseMillis).median
+  const gzip = (name: string) => results.bundles.find((b) => b.name === name)?.gzipBytes ?? Number.NaN
+  const storm = (c: string, r: string) => stormFigures(stormOf(results, c, r))
+  const at = (
+    name: string,
+    ours: number,
+    reference: number,
+    unit: string,
+    goal: string,
+    limit: number,
+    atMost: boolean
+  ) => {
+    const ratio = ours / reference
+    return { name, ours, reference, ratio, goal, met: atMost ? ratio <= limit : ratio >= limit, unit }
+  }
+  const awsColdBest = Math.min(coldExit("aws-sdk"), coldExit("aws-sdk-cjs"))
+  const awsFirstBest = Math.min(coldFirst("aws-sdk"), coldFirst("aws-sdk-cjs"))
+  return [
+    at(
+      "CPU per call at 64 in flight (undici) vs AWS SDK",
+      cpu("ours-undici"),
+      cpu("aws-sdk"),
+      "µs",
+      "≤ 0.5×",
+      0.5,
+      true
+    ),
+    at("CPU per call at 64 in flight (undici) vs raw undici", cpu("ours-undici"), cpu("undici"), "µs", "≤ 3×", 3, true),
+    at(
+      "Throughput at 64 in flight (undici) vs AWS SDK",
+      tput("ours-undici"),
+      tput("aws-sdk"),
+      "calls/s",
+      "≥ 2×",
+      2,
+      false
+    ),
+    at(
+      "Cold start of the bundle to exit (undici) vs AWS SDK bundle",
+      coldExit("ours-undici"),
+      awsColdBest,
+      "ms",
+      "≤ 1×",
+      1,
+      true
+    ),
+    at(
+      "Cold start of the bundle to exit (fetch) vs AWS SDK bundle",
+      coldExit("ours-fetch"),
+      awsColdBest,
+      "ms",
+      "≤ 1×",
+      1,
+      true
+    ),
+    at(
+      "Cold start of the bundle to first response (undici) vs AWS SDK bundle",
+      coldFirst("ours-undici"),
+      awsFirstBest,
+      "ms",
+      "≤ 1×",
+      1,
+      true
+    ),
+    at(
+      "Cold start of the bundle to first response (fetch) vs AWS SDK bundle",
+      coldFirst("ours-fetch"),
+      awsFirstBest,
+      "ms",
+      "≤ 1×",
+      1,
+      true
+    ),
+    at("Bundle gzip (fetch) vs AWS SDK ESM bundle", gzip("ours-fetch"), gzip("aws-sdk"), "KiB", "< 0.5×", 0.5, true),
+    at("Heap after the run (undici) vs AWS SDK", heap("ours-undici"), heap("aws-sdk"), "MiB", "≤ 1.5×", 1.5, true),
+    at(
+      "Retry storm amplification (standard) vs AWS SDK standard",
+      storm("ours-undici", "standard").amplification.median,
+      storm("aws-sdk", "standard").amplification.median,
+      "requests/call",
+      "≤ 1×",
+      1,
+      true
+    ),
+    at(
+      "Retry storm goodput (standard) vs AWS SDK standard",
+      storm("ours-undici", "standard").goodput.median,
+      storm("aws-sdk", "standard").goodput.median,
+      "calls/s",
+      "≥ 1×",
+      1,
+      false
+    )
+  ]
+}
+
+const shown = (t: Target, n: number) =>
+  t.unit === "MiB"
+    ? fixed(mib(n), 1)
+    : t.unit === "KiB"
+    ? fixed(kib(n), 1)
+    : fixed(n, t.unit === "requests/call" ? 2 : 0)
+
+export const renderMarkdown = (results: Results): string => {
+  const { machine, settings } = results
+  const lines: Array<string> = []
+  const push = (...more: Array<string>) => lines.push(...more)
+  const present = (c: string) => results.load.some((r) => r.client === c)
+
+  push(
+    "# Benchmark results",
+    "",
+    `Written by \`pnpm bench\` (bench/src/run.ts) on ${results.date}, in ${results.durationSeconds} s. Do not edit by hand.`,
+    "",
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}. ` +
+      `Load average before ${machine.loadAverage.join(" / ")}, after ${machine.loadAverageAfter.join(" / ")}.`,
+    "",
+    "Versions: " + Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(", ") + ".",
+    "",
+    `Method: a fake endpoint in its own process on 127.0.0.1 answers \`200 {}\` after checking the target header ` +
+      `and the body. Each client makes the same request; the clients run interleaved, each measurement in a fresh ` +
+      `process, ${settings.rounds} rounds for load and ${settings.coldRounds} for cold starts. Figures are the ` +
+      `median over the rounds, [min–max] when there is more than one. Load per process: ${settings.load.warmup} ` +
+      `sequential calls and ${settings.load.warmupSeconds} s at ${settings.load.concurrency} in flight to warm up, ` +
+      `then ${settings.load.sequential} sequential calls (latency), then ${settings.load.seconds} s with ` +
+      `${settings.load.concurrency} calls in flight (throughput, and the client process's user + system CPU ` +
+      `divided by the calls), then heap and RSS after two full GCs. Two cores: the client and the endpoint ` +
+      `share the machine, so the fastest clients are partly held back by the endpoint.`,
+    ""
+  )
+
+  push(
+    "## Targets",
+    "",
+    "| target | cognito-feedback | reference | ratio | goal | met? |",
+    "|---|---:|---:|---:|:-:|:-:|"
+  )
+  for (const t of targets(results)) {
+    push(
+      `| ${t.name} | ${shown(t, t.ours)} ${t.unit} | ${shown(t, t.reference)} ${t.unit} | ${
+        fixed(t.ratio, 2)
+      }× | ${t.goal} | ${t.met ? "yes" : "**no**"} |`
+    )
+  }
+  push(
+    "",
+    "The cold-start reference is the faster of the AWS SDK's two bundles (ESM build or CommonJS build).",
+    ""
+  )
+
+  push(
+    "## What this library adds to a plain Effect call",
+    "",
+    "The same figures for this library minus a hand-written `HttpClient` call over the same transport (the " +
+      "floor of any Effect client of this operation): the difference is what validation, retries, error " +
+      "decoding, timeouts and observability cost; the rest belongs to `effect`, `@effect/platform` and the transport.",
+    "",
+    "| transport | CPU µs per call | heap MiB | bundle gzip KiB | bundle cold start to first response ms |",
+    "|---|---:|---:|---:|---:|"
+  )
+  for (const [ours, plain] of [["ours-undici", "effect-plain"], ["ours-fetch", "effect-plain-fetch"]] as const) {
+    if (!present(ours) || !present(plain)) continue
+    const diff = (pick: (r: LoadResult) => number) =>
+      loadOf(results, ours, pick).median - loadOf(results, plain, pick).median
+    const gzipOf = (name: string) => results.bundles.find((b) => b.name === name)?.gzipBytes ?? Number.NaN
+    const first = (name: string) => coldOf(results, name, "bundle", (c) => c.firstResponseMillis).median
+    push(
+      `| ${ours === "ours-undici" ? "undici" : "fetch"} | ${
+        fixed(loadOf(results, ours, (r) => r.concurrent.cpuMicrosPerCall).median)
+      } − ${fixed(loadOf(results, plain, (r) => r.concurrent.cpuMicrosPerCall).median)} = ${
+        fixed(diff((r) => r.concurrent.cpuMicrosPerCall))
+      } | ${fixed(mib(diff((r) => r.memory.heapUsedBytes)), 1)} | ${fixed(kib(gzipOf(ours) - gzipOf(plain)), 1)} | ${
+        fixed(first(ours) - first(plain))
+      } |`
+    )
+  }
+  push("")
+
+  push(
+    "## Load",
+    "",
+    "| client | latency p50 µs | latency p99 µs | calls/s at 64 in flight | CPU µs per call | heap MiB | RSS MiB |",
+    "|---|---:|---:|---:|---:|---:|---:|"
+  )
+  for (const client of clientNames.filter(present)) {
+    push(
+      `| ${clientLabels[client]} | ${cell(loadOf(results, client, (r) => r.sequential.p50Micros))} | ${
+        cell(loadOf(results, client, (r) => r.sequential.p99Micros))
+      } | ${cell(loadOf(results, client, (r) => r.concurrent.callsPerSecond))} | ${
+        cell(loadOf(results, client, (r) => r.concurrent.cpuMicrosPerCall))
+      } | ${cell(loadOf(results, client, (r) => mib(r.memory.heapUsedBytes)), 1)} | ${
+        cell(loadOf(results, client, (r) => mib(r.memory.rssBytes)), 0)
+      } |`
+    )
+  }
+  push("")
+
+  push(
+    "## Cold start",
+    "",
+    "A fresh `node` process imports the client, builds it, makes one call and lets the process exit by itself; " +
+      "milliseconds from spawning it, as the parent sees it.",
+    "",
+    "| client | node_modules: first response | node_modules: exit | bundle: first response | bundle: exit |",
+    "|---|---:|---:|---:|---:|"
+  )
+  const coldNames = [...new Set(results.cold.map((c) => c.client))]
+  for (const name of coldNames) {
+    const label = name in clientLabels ? clientLabels[name as ClientName] : name.endsWith("-cjs")
+      ? `${clientLabels[name.slice(0, -4) as ClientName]} (CommonJS build)`
+      : name
+    const nm = (pick: (c: ColdSample) => number) =>
+      results.cold.some((c) => c.client === name && c.from === "node_modules")
+        ? cell(coldOf(results, name, "node_modules", pick))
+        : "–"
+    push(
+      `| ${label} | ${nm((c) => c.firstResponseMillis)} | ${nm((c) => c.exitMillis)} | ${
+        cell(coldOf(results, name, "bundle", (c) => c.firstResponseMillis))
+      } | ${cell(coldOf(results, name, "bundle", (c) => c.exitMillis))} |`
+    )
+  }
+  push("")
+
+  push(
+    "## Bundle size",
+    "",
+    "The cold-start entry (import, build the client, one call) bundled by esbuild: `--bundle --minify " +
+      "--format=esm --platform=node --target=node20`, everything inlined; gzip at zlib's default level. " +
+      "`module` first picks the packages' ESM builds; `main` first is esbuild's default for Node.",
+    "",
+    "| entry | fields | minified KiB | gzip KiB | largest parts (minified KiB) |",
+    "|---|---|---:|---:|---|"
+  )
+  for (const b of results.bundles) {
+    const parts = b.byPackage.slice(0, 4).map((p) => `${p.name} ${fixed(kib(p.bytes))}`).join(", ")
+    push(`| ${b.name} | ${b.mainFields} first | ${fixed(kib(b.bytes), 1)} | ${fixed(kib(b.gzipBytes), 1)} | ${parts} |`)
+  }
+  push("")
+
+  const { storm } = settings
+  push(
+    "## Retry storm",
+    "",
+    `${storm.callers} callers each make call after call for ${storm.seconds} s against an endpoint that admits ` +
+      `${storm.rate} requests/s (bucket of ${storm.burst}) and answers the rest \`400 TooManyRequestsException\`. ` +
+      "Goodput: successful calls per second, from the first call to the last caller's end. Amplification: " +
+      "requests the endpoint received per logical call. Completion: the time of a logical call, retries and " +
+      "back-off included.",
+    "",
+    "| client, retry policy | logical calls | succeeded % | goodput calls/s | amplification | p50 ms | p99 ms |",
+    "|---|---:|---:|---:|---:|---:|---:|"
+  )
+  const stormRows = [...new Set(results.storm.map((s) => `${s.client}|${s.retry}`))]
+  for (const row of stormRows) {
+    const [client, retry] = row.split("|") as [string, string]
+    const f = stormFigures(stormOf(results, client, retry))
+    push(
+      `| ${clientLabels[client as ClientName] ?? client}, ${retry} | ${cell(f.calls)} | ${cell(f.successRate, 1)} | ${
+        cell(f.goodput)
+      } | ${cell(f.amplification, 2)} | ${cell(f.p50)} | ${cell(f.p99)} |`
+    )
+  }
+  push("")
+
+  if (results.profiles.length > 0) {
+    push(
+      "## Where the CPU goes",
+      "",
+      "One extra run of each under the same load with `node --cpu-prof`; self time by package, idle excluded " +
+        "(the profiler's own overhead included, so the totals are above the figures above).",
+      ""
+    )
+    for (const profile of results.profiles) {
+      const parts = profile.byPackage.slice(0, 8).map((s) => `${s.name} ${fixed(s.percent, 1)}%`).join(", ")
+      push(`- ${clientLabels[profile.client as ClientName] ?? profile.client}: ${parts}.`)
+    }
+    push("")
+  }
+
+  return lines.join("\n")
+}

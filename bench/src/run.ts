@@ -1,0 +1,287 @@
+/**
+ * `pnpm bench`: the whole benchmark in one run, from the repository root. Bundles the one-call
+ * entries, starts the fake endpoint, runs every client interleaved in fresh processes for several
+ * rounds (load, then cold starts), runs the retry storm, profiles this library under load, and
+ * writes `bench/RESULTS.md` and `bench/results.json`. Loopback only; every child is killed at the end.
+ *
+ * node bench/build/run.js [--rounds 5] [--cold-rounds 5] [--storm-rounds 3] [--quick]
+ */
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import * as os from "node:os"
+import { dirname, join, relative } from "node:path"
+import { fileURLToPath } from "node:url"
+import { type Bundle, bundle } from "./bundles.js"
+import type { LoadResult } from "./load.js"
+import { control, killAll, runNode, startServer } from "./processes.js"
+import { summarizeProfile } from "./profile.js"
+import { type ColdSample, renderMarkdown, type Results, type StormSample } from "./report.js"
+import { type ClientName, clientNames, numberArgument, type Retry } from "./shared.js"
+import type { StormResult } from "./storm.js"
+
+const buildDir = dirname(fileURLToPath(import.meta.url))
+const benchDir = dirname(buildDir)
+const rootDir = dirname(benchDir)
+const tmpDir = join(benchDir, ".tmp")
+const quick = process.argv.includes("--quick")
+
+const settings = {
+  rounds: numberArgument("rounds", quick ? 1 : 5),
+  coldRounds: numberArgument("cold-rounds", quick ? 2 : 5),
+  stormRounds: numberArgument("storm-rounds", quick ? 1 : 3),
+  load: {
+    warmup: quick ? 500 : 1000,
+    sequential: quick ? 1000 : 3000,
+    concurrency: 64,
+    seconds: quick ? 2 : 3,
+    warmupSeconds: 1
+  },
+  storm: { callers: 200, seconds: quick ? 4 : 8, rate: 1000, burst: 250 }
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+const requireFromBench = createRequire(join(benchDir, "package.json"))
+const versionOf = (name: string): string => {
+  try {
+    const main = requireFromBench.resolve(`${name}/package.json`)
+    return (JSON.parse(readFileSync(main, "utf8")) as { version: string }).version
+  } catch {
+    // packages whose exports map hides package.json: walk up from the entry point
+    let dir = dirname(requireFromBench.resolve(name))
+    while (dir !== dirname(dir)) {
+      const candidate = join(dir, "package.json")
+      if (existsSync(candidate)) {
+        const manifest = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string; version: string }
+        if (manifest.name === name) return manifest.version
+      }
+      dir = dirname(dir)
+    }
+    return "unknown"
+  }
+}
+
+const gitCommit = (): string => {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: rootDir, encoding: "utf8" }).trim()
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "packages"], { cwd: rootDir, encoding: "utf8" })
+    return dirty.trim() === "" ? commit : `${commit} (with uncommitted changes in packages/)`
+  } catch {
+    return "unknown"
+  }
+}
+
+const parseLine = <A>(stdout: string, what: string): A => {
+  const line = stdout.trim().split("\n").filter((l) => l.startsWith("{")).pop()
+  if (line === undefined) throw new Error(`${what}: no result line in ${JSON.stringify(stdout.slice(-500))}`)
+  return JSON.parse(line) as A
+}
+
+const machine = () => ({
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  loadAverage: os.loadavg().map((n) => Number(n.toFixed(2)))
+})
+
+const main = async () => {
+  const started = Date.now()
+  rmSync(tmpDir, { recursive: true, force: true })
+  mkdirSync(join(tmpDir, "bundles"), { recursive: true })
+  const machineBefore = machine()
+  log(`machine: ${machineBefore.cpu}, ${machineBefore.cores} cores, load ${machineBefore.loadAverage.join(" ")}`)
+
+  // Bundles first: the cold-start rounds run them.
+  const bundles: Array<Bundle> = []
+  for (const name of clientNames) {
+    const entry = join(buildDir, "cold", `${name}.js`)
+    bundles.push(await bundle({ name, entry, mainFields: "module", outDir: join(tmpDir, "bundles") }))
+    if (name === "aws-sdk" || name === "effect-aws") {
+      bundles.push(await bundle({ name: `${name}-cjs`, entry, mainFields: "main", outDir: join(tmpDir, "bundles") }))
+    }
+  }
+  for (const b of bundles) log(`bundle ${b.name}: ${(b.gzipBytes / 1024).toFixed(1)} KiB gzip`)
+
+  const server = await startServer(join(buildDir, "server.js"), [])
+  log(`fake endpoint at ${server.url}`)
+
+  const load: Array<LoadResult> = []
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const client of clientNames) {
+      const { code, stderr, stdout } = await runNode([
+        "--expose-gc",
+        join(buildDir, "load.js"),
+        "--client",
+        client,
+        "--endpoint",
+        server.url,
+        "--warmup",
+        String(settings.load.warmup),
+        "--sequential",
+        String(settings.load.sequential),
+        "--concurrency",
+        String(settings.load.concurrency),
+        "--seconds",
+        String(settings.load.seconds),
+        "--warmup-seconds",
+        String(settings.load.warmupSeconds)
+      ], { cwd: benchDir, timeoutMillis: 120_000 })
+      if (code !== 0) throw new Error(`load ${client} exited ${code}: ${stderr.slice(-2000)}`)
+      const result = parseLine<LoadResult>(stdout, `load ${client}`)
+      load.push(result)
+      log(
+        `round ${round} ${client}: ${result.concurrent.cpuMicrosPerCall.toFixed(0)} µs CPU/call, ` +
+          `${result.concurrent.callsPerSecond.toFixed(0)}/s, p50 ${result.sequential.p50Micros.toFixed(0)} µs`
+      )
+    }
+  }
+
+  const cold: Array<ColdSample> = []
+  const coldTargets: Array<
+    { readonly client: string; readonly from: "node_modules" | "bundle"; readonly file: string }
+  > = []
+  for (const client of clientNames) {
+    coldTargets.push({ client, from: "node_modules", file: join(buildDir, "cold", `${client}.js`) })
+  }
+  for (const b of bundles) coldTargets.push({ client: b.name, from: "bundle", file: b.file })
+  for (let round = 1; round <= settings.coldRounds; round++) {
+    for (const target of coldTargets) {
+      const run = await runNode([target.file, server.url], {
+        cwd: benchDir,
+        timeoutMillis: 30_000,
+        mark: "first-response"
+      })
+      if (run.code !== 0 || run.markMillis === undefined) {
+        throw new Error(`cold start ${target.client} (${target.from}) failed: ${run.stderr.slice(-2000)}`)
+      }
+      const inProcess = Number(/first-response ([\d.]+)/.exec(run.stdout)?.[1])
+      cold.push({
+        client: target.client,
+        from: target.from,
+        firstResponseMillis: run.markMillis,
+        exitMillis: run.exitMillis,
+        inProcessFirstResponseMillis: inProcess
+      })
+    }
+    log(`cold-start round ${round} done`)
+  }
+  server.stop()
+
+  const stormServer = await startServer(join(buildDir, "server.js"), [
+    "--rate",
+    String(settings.storm.rate),
+    "--burst",
+    String(settings.storm.burst)
+  ])
+  const stormVariants: ReadonlyArray<{ readonly client: ClientName; readonly retry: Retry }> = [
+    { client: "ours-undici", retry: "standard" },
+    { client: "ours-undici", retry: "adaptive" },
+    { client: "ours-undici", retry: "none" },
+    { client: "aws-sdk", retry: "standard" },
+    { client: "aws-sdk", retry: "adaptive" }
+  ]
+  const storm: Array<StormSample> = []
+  for (let round = 1; round <= settings.stormRounds; round++) {
+    for (const variant of stormVariants) {
+      await control(stormServer.url, "/__reset")
+      const { code, stderr, stdout } = await runNode([
+        join(buildDir, "storm.js"),
+        "--client",
+        variant.client,
+        "--retry",
+        variant.retry,
+        "--endpoint",
+        stormServer.url,
+        "--callers",
+        String(settings.storm.callers),
+        "--seconds",
+        String(settings.storm.seconds)
+      ], { cwd: benchDir, timeoutMillis: 120_000 })
+      if (code !== 0) throw new Error(`storm ${variant.client} ${variant.retry} exited ${code}: ${stderr.slice(-2000)}`)
+      const result = parseLine<StormResult>(stdout, "storm")
+      const stats = (await control(stormServer.url, "/__stats")) as { requests: number; admitted: number }
+      storm.push({ ...result, requestsSent: stats.requests, admitted: stats.admitted })
+      log(
+        `storm round ${round} ${variant.client} ${variant.retry}: ${
+          (result.succeeded / result.wallSeconds).toFixed(0)
+        }/s ` +
+          `goodput, ${(stats.requests / result.logicalCalls).toFixed(2)} requests/call, p99 ${
+            result.p99Millis.toFixed(0)
+          } ms`
+      )
+    }
+  }
+  stormServer.stop()
+
+  // Where the CPU goes for this library under the same load: one profiled run of each variant.
+  const profileServer = await startServer(join(buildDir, "server.js"), [])
+  const profiles: Array<Results["profiles"][number]> = []
+  for (const client of ["ours-undici", "ours-fetch", "aws-sdk"] as const) {
+    const dir = join(tmpDir, "profiles", client)
+    const { code, stderr } = await runNode([
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      dir,
+      join(buildDir, "load.js"),
+      "--client",
+      client,
+      "--endpoint",
+      profileServer.url,
+      "--warmup",
+      "500",
+      "--sequential",
+      "500",
+      "--seconds",
+      "3",
+      "--warmup-seconds",
+      "1"
+    ], { cwd: benchDir, timeoutMillis: 120_000 })
+    if (code !== 0) throw new Error(`profile ${client} exited ${code}: ${stderr.slice(-2000)}`)
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))
+    if (file !== undefined) {
+      const summary = summarizeProfile(join(dir, file), 12)
+      profiles.push({ client, file: relative(rootDir, join(dir, file)), ...summary })
+    }
+  }
+  profileServer.stop()
+
+  const results: Results = {
+    date: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: { ...machineBefore, loadAverageAfter: os.loadavg().map((n) => Number(n.toFixed(2))) },
+    versions: {
+      "cognito-feedback": `${versionOf("@cognito-feedback/http")} @ ${gitCommit()}`,
+      effect: versionOf("effect"),
+      "@effect/platform": versionOf("@effect/platform"),
+      "@effect/platform-node": versionOf("@effect/platform-node"),
+      undici: versionOf("undici"),
+      "@aws-sdk/client-cognito-identity-provider": versionOf("@aws-sdk/client-cognito-identity-provider"),
+      "@effect-aws/client-cognito-identity-provider": versionOf("@effect-aws/client-cognito-identity-provider"),
+      esbuild: versionOf("esbuild")
+    },
+    settings,
+    load,
+    cold,
+    bundles: bundles.map(({ file, ...rest }) => ({ ...rest, file: relative(rootDir, file) })),
+    storm,
+    profiles
+  }
+  writeFileSync(join(benchDir, "results.json"), JSON.stringify(results, null, 2) + "\n")
+  writeFileSync(join(benchDir, "RESULTS.md"), renderMarkdown(results))
+  log(`wrote bench/RESULTS.md and bench/results.json in ${results.durationSeconds} s`)
+}
+
+main().then(
+  () => {
+    killAll()
+    process.exit(0)
+  },
+  (error: unknown) => {
+    log(String(error instanceof Error ? error.stack : error))
+    killAll()
+    process.exit(1)
+  }
+)

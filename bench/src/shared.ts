@@ -1,0 +1,98 @@
+/**
+ * What every part of the benchmark agrees on: the request all clients send, the wire constants the
+ * fake endpoint checks, and the small statistics helpers.
+ */
+
+/** The one request every client makes; the token has the length and alphabet of a real one. */
+export const request = {
+  UserPoolId: "us-east-1_AbCdEf123",
+  Username: "alice",
+  EventId: "c3f1a2b4-5d6e-4f70-8192-a3b4c5d6e7f8",
+  FeedbackToken: "AYADeE9nQ2dbvQ.fake-token_for-bench." + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo".repeat(3) + "==",
+  FeedbackValue: "Invalid"
+} as const
+
+export const target = "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"
+export const contentType = "application/x-amz-json-1.1"
+export const region = "us-east-1"
+
+/** The retry behaviours the retry-storm run compares. */
+export type Retry = "standard" | "adaptive" | "none"
+
+/** A client as the harness drives it: one logical call, and a way to let the process exit. */
+export interface Client {
+  readonly call: () => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+export type MakeClient = (endpoint: string, retry?: Retry) => Promise<Client>
+
+/** Clients measured side by side, in the order they run within a round. */
+export const clientNames = [
+  "undici",
+  "fetch",
+  "aws-sdk",
+  "effect-aws",
+  "effect-plain",
+  "effect-plain-fetch",
+  "ours-undici",
+  "ours-fetch"
+] as const
+export type ClientName = typeof clientNames[number]
+
+export const clientLabels: Record<ClientName, string> = {
+  "undici": "raw undici.request (floor)",
+  "fetch": "raw fetch (floor of the fetch variants)",
+  "aws-sdk": "AWS SDK v3",
+  "effect-aws": "@effect-aws",
+  "effect-plain": "plain Effect HttpClient (undici)",
+  "effect-plain-fetch": "plain Effect HttpClient (fetch)",
+  "ours-undici": "cognito-feedback, undici",
+  "ours-fetch": "cognito-feedback, fetch"
+}
+
+const sorted = (values: ReadonlyArray<number>): Array<number> => [...values].sort((a, b) => a - b)
+
+/** Nearest-rank percentile, `p` in 0..100. */
+export const percentile = (values: ReadonlyArray<number>, p: number): number => {
+  const s = sorted(values)
+  if (s.length === 0) return Number.NaN
+  const rank = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))
+  return s[rank] ?? Number.NaN
+}
+
+export const median = (values: ReadonlyArray<number>): number => {
+  const s = sorted(values)
+  if (s.length === 0) return Number.NaN
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 === 1 ? s[mid] ?? Number.NaN : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
+}
+
+export interface Summary {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+  readonly samples: ReadonlyArray<number>
+}
+
+export const summarize = (samples: ReadonlyArray<number>): Summary => ({
+  median: median(samples),
+  min: samples.length === 0 ? Number.NaN : Math.min(...samples),
+  max: samples.length === 0 ? Number.NaN : Math.max(...samples),
+  samples
+})
+
+/** Reads `--name value` from the command line. */
+export const argument = (name: string, fallback?: string): string => {
+  const index = process.argv.indexOf(`--${name}`)
+  const value = index === -1 ? undefined : process.argv[index + 1]
+  if (value !== undefined) return value
+  if (fallback !== undefined) return fallback
+  throw new Error(`missing --${name}`)
+}
+
+export const numberArgument = (name: string, fallback: number): number => {
+  const value = Number(argument(name, String(fallback)))
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number`)
+  return value
+}
