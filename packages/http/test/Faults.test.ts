@@ -1,14 +1,14 @@
 /**
  * The live client against a loopback server that misbehaves on purpose, over both real
  * `HttpClient`s: each fault ends in the right typed error, the right retry decision and attempt
- * count, never a defect or a hang, and leaves no socket open once the scope closes.
+ * count, never a defect or a hang, and leaves no fiber, timer or socket once the scope closes.
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import { FetchHttpClient } from "@effect/platform"
 import type { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Duration, Effect, Exit, Layer } from "effect"
+import { Cause, Duration, Effect, Exit, Fiber, Layer } from "effect"
 import type * as http from "node:http"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
 import { closedPort, loopbackServer } from "./loopback.js"
@@ -18,10 +18,20 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
 const faultyServer = (handler: Handler) => loopbackServer((req, res) => handler(req, res))
 
-const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
-  ["undici", NodeHttpClient.layerUndici],
-  ["fetch", FetchHttpClient.layer]
+// undici's layer owns its connections; fetch's live in the process-wide pool, kept alive on purpose
+const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>, boolean]> = [
+  ["undici", NodeHttpClient.layerUndici, true],
+  ["fetch", FetchHttpClient.layer, false]
 ]
+
+const count = (resource: string) => process.getActiveResourcesInfo().filter((r) => r === resource).length
+
+/** Polls `check` for up to a second: closing sockets and timers takes a turn of the event loop. */
+const eventually = (check: () => boolean, message: string) =>
+  Effect.gen(function*() {
+    for (let i = 0; i < 50 && !check(); i++) yield* Effect.sleep("20 millis")
+    assert.isTrue(check(), message)
+  })
 
 const quickRetries = RetryPolicy.standard({
   throttlingBaseDelay: Duration.millis(1),
@@ -138,10 +148,12 @@ const cases: ReadonlyArray<Case> = [
   }
 ]
 
-describe.each(clients)("faults over a real socket (%s)", (_name, client) => {
+describe.each(clients)("faults over a real socket (%s)", (_name, client, ownsConnections) => {
   for (const fault of cases) {
     it.live(fault.name, () =>
       Effect.gen(function*() {
+        const rootsBefore = (yield* Fiber.roots).length
+        const timersBefore = count("Timeout")
         const server = yield* faultyServer(fault.handler)
         const exit = yield* Effect.scoped(
           AuthEventFeedback.update(request).pipe(
@@ -163,6 +175,11 @@ describe.each(clients)("faults over a real socket (%s)", (_name, client) => {
           if (fault.reason !== undefined) assert.strictEqual(error.reason, fault.reason)
         }
         assert.strictEqual(server.requests(), fault.attempts)
+        // nothing of the call outlives its scope: no fiber, no timer, and (with a client whose
+        // connections belong to the layer, not to a process-wide pool) no socket
+        assert.strictEqual((yield* Fiber.roots).length, rootsBefore)
+        yield* eventually(() => count("Timeout") <= timersBefore, "a timer outlived the call")
+        if (ownsConnections) yield* eventually(() => server.openSockets() === 0, "a socket outlived the call")
       }).pipe(Effect.scoped), { timeout: 20_000 })
   }
 
