@@ -29,12 +29,11 @@
  * @since 0.1.0
  */
 import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
-import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
 import * as CognitoSimulator from "./CognitoSimulator.js"
+import { uuidV4 } from "./internal/uuid.js"
 
 /**
  * An HTTP request as the wire sees it. Header names are lower-case. `bodyTooLarge` says the
@@ -200,17 +199,6 @@ const parseInput = (operation: Operation, body: string): Either.Either<JsonObjec
   return Either.right(input)
 }
 
-const hex = (byte: number) => byte.toString(16).padStart(2, "0")
-
-/** A UUID v4 from `Random`, so seeded runs repeat their request ids. */
-const requestIdOf: Effect.Effect<string> = Effect.map(
-  Effect.all(Arr.makeBy(16, () => Random.nextIntBetween(0, 256))),
-  (bytes) => {
-    const h = bytes.map((b, i) => hex(i === 6 ? (b & 0x0f) | 0x40 : i === 8 ? (b & 0x3f) | 0x80 : b)).join("")
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-  }
-)
-
 const failure = (operation: string, error: WireError, requestId: string): WireResult => {
   const response = AwsJsonProtocol.encodeErrorResponse(error, requestId)
   return {
@@ -265,7 +253,7 @@ export const handle = (
   simulator: CognitoSimulator.CognitoSimulator.Service
 ) =>
 (request: WireRequest): Effect.Effect<WireResult> =>
-  Effect.flatMap(requestIdOf, (requestId) => {
+  Effect.flatMap(uuidV4, (requestId) => {
     const operation = operationOf(header(request.headers, "x-amz-target"))
     const name = operation ?? unknownOperation
     return Effect.suspend((): Effect.Effect<WireResult> => {
