@@ -14,7 +14,13 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { InvalidParameterException } from "./CognitoError.js"
 
-interface Rules {
+/**
+ * A string member's constraints as the service model states them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rules {
   readonly minLength?: number
   readonly maxLength?: number
   readonly pattern?: RegExp
@@ -24,8 +30,13 @@ interface Rules {
 
 const lengthOf = (s: string, rules: Rules) => (rules.codePoints ? Array.from(s).length : s.length)
 
-/** The first rule `s` breaks, as a message that never contains `s`. */
-const brokenRule = (s: string, rules: Rules): string | undefined => {
+/**
+ * The first rule `s` breaks, as a message that never contains `s`; `undefined` when it breaks none.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const brokenRule = (s: string, rules: Rules): string | undefined => {
   const length = lengthOf(s, rules)
   if (rules.minLength !== undefined && length < rules.minLength) {
     return `must be at least ${rules.minLength} character${rules.minLength === 1 ? "" : "s"} long`

@@ -12,44 +12,18 @@ import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-
-// Type mismatches say what was expected and never echo the value: usernames and tokens are secrets.
-const mustBe = (expected: string) => () => ({ message: `must be ${expected}`, override: true })
+import { describeIssues, mustBe, optional } from "./internal/issues.js"
 
 const literals = <const Values extends Arr.NonEmptyReadonlyArray<string>>(identifier: string, ...values: Values) =>
   Schema.Literal(...values).annotations({ identifier, message: mustBe(`one of ${values.join(", ")}`) })
 
 const PlainString = Schema.String.annotations({ message: mustBe("a string") })
 
-/**
- * `Schema.optional` whose "or undefined" member fails silently: for a present but wrong value, the
- * member's own message is the one to read, and "Expected undefined, actual …" would echo the value.
- */
-const absent = "\u0000absent"
-const Absent = Schema.Undefined.annotations({ message: () => ({ message: absent, override: true }) })
-const optional = <S extends Schema.Schema.All>(schema: S) =>
-  Schema.optionalWith(Schema.Union(schema, Absent), { exact: true })
-
-interface Rules {
-  readonly minLength?: number
-  readonly maxLength?: number
-  readonly pattern?: RegExp
-  readonly codePoints?: boolean
-}
-
 /** The service's rules for a member, on a plain string (the seed holds secrets in clear). */
-const ruled = (rules: Rules) =>
-  PlainString.pipe(Schema.filter((s) => {
-    const length = rules.codePoints === true ? Array.from(s).length : s.length
-    if (rules.minLength !== undefined && length < rules.minLength) return `must not be empty`
-    if (rules.maxLength !== undefined && length > rules.maxLength) {
-      return `must be at most ${rules.maxLength} characters long`
-    }
-    if (rules.pattern !== undefined && !rules.pattern.test(s)) return `must match ${rules.pattern.source}`
-    return true
-  }))
+const ruled = (rules: UpdateAuthEventFeedback.Rules) =>
+  PlainString.pipe(Schema.filter((s) => UpdateAuthEventFeedback.brokenRule(s, rules) ?? true))
 
 /**
  * Threat protection mode of a pool; `OFF` makes the feedback operations fail with
@@ -428,17 +402,7 @@ const joinPath = (path: ReadonlyArray<PropertyKey>): string => path.map(String).
  * @category validation
  */
 export const describeSeedIssues = (error: ParseResult.ParseError, prefix: ReadonlyArray<PropertyKey> = []): string =>
-  Arr.dedupe(
-    ParseResult.ArrayFormatter.formatErrorSync(error).filter((issue) => issue.message !== absent).map((issue) => {
-      const rule = issue._tag === "Missing"
-        ? "is required"
-        : issue._tag === "Unexpected"
-        ? "is not a known field"
-        : issue.message
-      const path = joinPath([...prefix, ...issue.path])
-      return path === "" ? `seed ${rule}` : `${path}: ${rule}`
-    })
-  ).join("; ")
+  describeIssues(error, "seed", prefix)
 
 /**
  * A `SeedError` for one problem at `path`.

@@ -4,32 +4,10 @@
  */
 import { InvalidParameterException } from "@cognito-feedback/core/CognitoError"
 import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
-import * as Arr from "effect/Array"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Seed from "../SimulatorSeed.js"
-
-const mustBe = (expected: string) => () => ({ message: `must be ${expected}`, override: true })
-
-// `Schema.optional` whose "or undefined" member fails silently (see `describeIssues`)
-const absent = "\u0000absent"
-const Absent = Schema.Undefined.annotations({ message: () => ({ message: absent, override: true }) })
-const optional = <S extends Schema.Schema.All>(schema: S) =>
-  Schema.optionalWith(Schema.Union(schema, Absent), { exact: true })
-
-/**
- * Core's `describeIssues` for requests with optional members: a present but wrong value is
- * reported by its own rule only, not also as "Expected undefined, actual <the value>".
- */
-const describeIssues = (error: ParseResult.ParseError): string =>
-  Arr.dedupe(
-    ParseResult.ArrayFormatter.formatErrorSync(error).filter((issue) => issue.message !== absent).map((issue) => {
-      const field = issue.path.map(String).join(".")
-      const rule = issue._tag === "Missing" ? "is required" : issue.message
-      return field === "" ? `request ${rule}` : `${field}: ${rule}`
-    })
-  ).join("; ")
+import { describeIssues, mustBe, optional } from "./issues.js"
 
 export const EpochSeconds = Schema.transform(
   Schema.Number.annotations({ message: mustBe("a number of seconds since the epoch") }).pipe(Schema.finite()),
@@ -147,7 +125,7 @@ const decodeWith = <A, I>(schema: Schema.Schema<A, I>) => {
   return (input: unknown, requestId: string): Either.Either<A, InvalidParameterException> =>
     Either.mapLeft(
       decode(input),
-      (error) => new InvalidParameterException({ message: describeIssues(error), requestId })
+      (error) => new InvalidParameterException({ message: describeIssues(error, "request"), requestId })
     )
 }
 
