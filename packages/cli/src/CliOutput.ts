@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { RequestPreview } from "@cognito-feedback/http/AuthEventFeedbackHttp"
+import type { RequestPreview } from "@cognito-feedback/http/AuthEventFeedbackClient"
 import type { RequestLogEntry } from "@cognito-feedback/testkit/CognitoEmulator"
 
 /**

@@ -198,13 +198,14 @@ export const makeServiceError = (
 
 /**
  * The request did not complete: the connection could not be made or was reset, or an attempt
- * timed out. `cause` is the underlying error of the transport, never the request itself.
+ * timed out; or (`NotSent`) the request could not even be handed to the network, which a retry
+ * would not change. `cause` is the underlying error of the transport, never the request itself.
  *
  * @since 0.1.0
  * @category errors
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  reason: Schema.Literal("Connect", "Reset", "Timeout", "Unknown"),
+  reason: Schema.Literal("Connect", "Reset", "Timeout", "NotSent", "Unknown"),
   message: Schema.String,
   cause: Schema.optional(Schema.Defect)
 }) {}

@@ -101,8 +101,9 @@ export const classify = (error: UpdateAuthEventFeedbackError): RetryClass => {
     case "TooManyRequestsException":
       return "throttling"
     case "InternalErrorException":
-    case "TransportError":
       return "transient"
+    case "TransportError":
+      return error.reason === "NotSent" ? "none" : "transient"
     case "UnexpectedResponseError":
       return classifyResponse(error.status, error.code)
     case "InvalidParameterException":
@@ -510,7 +511,11 @@ export interface Retrier {
    */
   readonly run: <A, R>(
     attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure, R>,
-    options?: { readonly onRetry?: ((event: RetryEvent) => Effect.Effect<void>) | undefined }
+    options?: {
+      readonly onRetry?: ((event: RetryEvent) => Effect.Effect<void>) | undefined
+      /** Runs when a retry is refused because the quota is spent. */
+      readonly onQuotaExhausted?: Effect.Effect<void> | undefined
+    }
   ) => Effect.Effect<{ readonly value: A; readonly attempts: number }, UpdateAuthEventFeedbackError, R>
 }
 
@@ -557,7 +562,10 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
           }
           if (quota !== undefined) {
             const cost = retryCost(quota.options, retryClass)
-            if (!(yield* quota.tryTake(cost))) return yield* Effect.fail(error)
+            if (!(yield* quota.tryTake(cost))) {
+              if (options?.onQuotaExhausted !== undefined) yield* options.onQuotaExhausted
+              return yield* Effect.fail(error)
+            }
             lastRetryCost = cost
           }
           const delay = scheduled ?? retryDelay(policy, retryClass, attemptNumber - 1, yield* Random.next, retryAfter)

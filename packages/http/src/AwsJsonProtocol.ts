@@ -47,7 +47,8 @@ export interface WireResponse {
   readonly body: string
 }
 
-type Headers = Readonly<Record<string, string>>
+// What a transport hands over: a repeated header (Node's `set-cookie`) may be a list.
+type Headers = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 type JsonObject = Readonly<Record<string, unknown>>
 
 const isJsonObject = (value: unknown): value is JsonObject =>
@@ -167,7 +168,13 @@ export const readRetryAfter = (headers: Headers, nowMillis: number): Duration.Du
   return date === undefined ? undefined : finiteMillis(date - nowMillis)
 }
 
-const readRequestId = (headers: Headers): string | undefined => {
+/**
+ * The request id of a response (`x-amzn-requestid`, or its older spellings).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const readRequestId = (headers: Headers): string | undefined => {
   for (const name of ["x-amzn-requestid", "x-amzn-request-id", "x-amz-request-id"]) {
     const value = header(headers, name)
     if (value !== undefined && value !== "") return value
@@ -214,7 +221,7 @@ const printableCode = /^[\w.-]{1,128}$/
  * @category decoding
  */
 export const decodeUpdateAuthEventFeedbackResponse = (
-  response: WireResponse
+  response: { readonly status: number; readonly headers: Headers; readonly body: string }
 ): Either.Either<UpdateAuthEventFeedbackResponse, CognitoServiceError | UnexpectedResponseError> => {
   const { headers, status } = response
   const parsed = parseBody(response.body)
@@ -262,7 +269,10 @@ const serverFaultCodes: ReadonlySet<string> = new Set([
   "ServiceUnavailable"
 ])
 
-const jsonHeaders = (requestId: string): Headers => ({ "content-type": contentType, "x-amzn-requestid": requestId })
+const jsonHeaders = (requestId: string): Readonly<Record<string, string>> => ({
+  "content-type": contentType,
+  "x-amzn-requestid": requestId
+})
 
 /**
  * An error response as the live service sends it: 500 for server faults (`InternalErrorException`,

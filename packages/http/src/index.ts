@@ -12,3 +12,18 @@ export * as AwsJsonProtocol from "./AwsJsonProtocol.js"
  * @since 0.1.0
  */
 export * as Endpoint from "./Endpoint.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as ClientMetrics from "./ClientMetrics.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Transport from "./Transport.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as AuthEventFeedbackClient from "./AuthEventFeedbackClient.js"

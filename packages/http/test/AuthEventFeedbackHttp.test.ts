@@ -1,10 +1,28 @@
 import { AuthEventFeedback, CognitoError, RetryPolicy } from "@cognito-feedback/core"
-import { HttpClient } from "@effect/platform"
+import { HttpClient, HttpClientError, HttpClientRequest, HttpClientResponse } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, TestClock } from "effect"
+import {
+  Clock,
+  ConfigProvider,
+  Effect,
+  Exit,
+  Fiber,
+  FiberRef,
+  Layer,
+  Logger,
+  LogLevel,
+  Metric,
+  Redacted,
+  Ref,
+  Schedule,
+  TestClock
+} from "effect"
 import { readFileSync } from "node:fs"
+import * as AuthEventFeedbackClient from "../src/AuthEventFeedbackClient.js"
 import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import * as ClientMetrics from "../src/ClientMetrics.js"
 import { version } from "../src/internal/version.js"
+import type * as Transport from "../src/Transport.js"
 import type { Reply } from "./support.js"
 import { fakeClient, recordingLogger, recordingTracer } from "./support.js"
 
@@ -304,6 +322,118 @@ describe("AuthEventFeedbackHttp", () => {
       assert.notInclude(everything, username)
     }))
 
+  it.effect("an unbounded fromSchedule policy sends no max, as the SDKs do, and puts no Infinity anywhere", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer()
+      const retryPolicy = RetryPolicy.fromSchedule(Schedule.recurs(5))
+      const { exit, sent } = yield* run([throttled, throttled, ok], { retryPolicy }).pipe(Effect.withTracer(tracer))
+      assert.isTrue(Exit.isSuccess(exit))
+      assert.deepStrictEqual(sent.map((s) => s.headers["amz-sdk-request"]), ["attempt=1", "attempt=2", "attempt=3"])
+      const attributes = Object.fromEntries(
+        spans.find((s) => s.name === "Cognito.UpdateAuthEventFeedback")?.attributes ?? []
+      )
+      assert.notProperty(attributes, "aws.max_attempts")
+      const preview = yield* AuthEventFeedbackHttp.preview({ retryPolicy }, request)
+      assert.strictEqual(preview.headers["amz-sdk-request"], "attempt=1")
+      assert.notInclude(JSON.stringify({ sent, attributes, preview }), "Infinity")
+      // a bounded schedule policy still tells its bound
+      const bounded = yield* run([ok], {
+        retryPolicy: RetryPolicy.fromSchedule(Schedule.recurs(5), { maxAttempts: 6 })
+      })
+      assert.strictEqual(bounded.sent[0]?.headers["amz-sdk-request"], "attempt=1; max=6")
+    }))
+
+  it.effect("a request the platform could not send is a TransportError (NotSent), not a response, and not retried", () =>
+    Effect.gen(function*() {
+      let calls = 0
+      const client = HttpClient.make((req) => {
+        calls++
+        return Effect.fail(new HttpClientError.RequestError({ request: req, reason: "InvalidUrl" }))
+      })
+      const error = yield* Effect.flip(
+        AuthEventFeedback.update(request).pipe(
+          Effect.provide(
+            AuthEventFeedbackHttp.layer().pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client)))
+          )
+        )
+      )
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "NotSent")
+      assert.strictEqual(calls, 1)
+    }))
+
+  it.effect("the caller's tracer stays on inside the call, even with nothing exporting spans", () =>
+    Effect.gen(function*() {
+      const seen: Array<boolean> = []
+      const client = HttpClient.make((req) =>
+        Effect.map(FiberRef.get(FiberRef.currentTracerEnabled), (enabled) => {
+          seen.push(enabled)
+          return HttpClientResponse.fromWeb(req, new Response("{}", { status: 200 }))
+        })
+      )
+      yield* AuthEventFeedback.update(request).pipe(
+        Effect.provide(AuthEventFeedbackHttp.layer().pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client))))
+      )
+      assert.deepStrictEqual(seen, [true])
+    }))
+
+  it.effect("transformClient changes this client alone", () =>
+    Effect.gen(function*() {
+      const { sent } = yield* run([ok], {
+        transformClient: HttpClient.mapRequest(HttpClientRequest.setHeader("x-app-trace", "t-1"))
+      })
+      assert.strictEqual(sent[0]?.headers["x-app-trace"], "t-1")
+    }))
+
+  it.effect("onRetry sees every retry; the metrics count attempts, retries by class and a spent quota", () =>
+    Effect.gen(function*() {
+      const events: Array<string> = []
+      const throttlingRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "throttling"))
+      const transientRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "transient"))
+      const before = {
+        throttling: (yield* Metric.value(throttlingRetries)).count,
+        transient: (yield* Metric.value(transientRetries)).count,
+        exhausted: (yield* Metric.value(ClientMetrics.retryQuotaExhausted)).count,
+        calls: (yield* Metric.value(ClientMetrics.attemptsPerCall)).count,
+        attempts: (yield* Metric.value(ClientMetrics.attemptsPerCall)).sum
+      }
+      const { exit } = yield* run([throttled, { status: 500, body: "" }, ok], {
+        onRetry: (event) => Effect.sync(() => events.push(`${event.attempt}:${event.retryClass}:${event.error._tag}`))
+      })
+      assert.isTrue(Exit.isSuccess(exit))
+      assert.deepStrictEqual(events, ["1:throttling:TooManyRequestsException", "2:transient:UnexpectedResponseError"])
+      // a quota with room for no retry at all: the first retry is refused
+      const spent = yield* run([throttled], {
+        retryPolicy: RetryPolicy.standard({ quota: { capacity: 1 } })
+      })
+      assert.isTrue(Exit.isFailure(spent.exit))
+      assert.lengthOf(spent.sent, 1)
+      assert.strictEqual((yield* Metric.value(throttlingRetries)).count - before.throttling, 1)
+      assert.strictEqual((yield* Metric.value(transientRetries)).count - before.transient, 1)
+      assert.strictEqual((yield* Metric.value(ClientMetrics.retryQuotaExhausted)).count - before.exhausted, 1)
+      const histogram = yield* Metric.value(ClientMetrics.attemptsPerCall)
+      assert.strictEqual(histogram.count - before.calls, 2)
+      assert.strictEqual(histogram.sum - before.attempts, 3 + 1)
+    }))
+
+  it.effect("the attempt timeout runs on real timers only when the clock is a real one, whichever instance", () =>
+    Effect.gen(function*() {
+      const limits: Array<number | undefined> = []
+      const transport: Transport.Transport = {
+        exchange: (req) =>
+          Effect.sync(() => {
+            limits.push(req.timeoutMillis)
+            return { status: 200, headers: {}, body: "{}" }
+          })
+      }
+      const service = yield* AuthEventFeedbackClient.make(transport, { attemptTimeout: "2 seconds" })
+      // a live clock that is not this copy's default instance, as another copy of effect would give
+      yield* Effect.withClock(service.update(request), Clock.make())
+      // TestClock: the engine keeps the limit on the fiber's clock
+      yield* service.update(request)
+      assert.deepStrictEqual(limits, [2000, undefined])
+    }))
+
   it.effect("preview describes the request without sending it, secrets redacted", () =>
     Effect.gen(function*() {
       const preview = yield* AuthEventFeedbackHttp.preview({ maxAttempts: 4 }, request)
@@ -327,11 +457,11 @@ describe("AuthEventFeedbackHttp", () => {
   describe("layerConfig", () => {
     const withEnv = (env: Record<string, string>) =>
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
-    const build = (env: Record<string, string>) =>
+    const build = (env: Record<string, string>, options?: AuthEventFeedbackHttp.Options) =>
       Effect.gen(function*() {
         const fake = yield* fakeClient([throttled])
         const fiber = yield* AuthEventFeedback.update(request).pipe(
-          Effect.provide(AuthEventFeedbackHttp.layerConfig.pipe(Layer.provide(fake.layer))),
+          Effect.provide(AuthEventFeedbackHttp.layerConfig(options).pipe(Layer.provide(fake.layer))),
           withEnv(env),
           Effect.fork
         )
@@ -364,13 +494,38 @@ describe("AuthEventFeedbackHttp", () => {
         assert.strictEqual(general.sent[0]?.url, "http://127.0.0.1:1111/")
       }))
 
+    it.effect("explicit options win over the environment, which fills in the rest", () =>
+      Effect.gen(function*() {
+        const { sent } = yield* build(
+          { AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "2" },
+          { maxAttempts: 4, retryPolicy: undefined }
+        )
+        assert.deepStrictEqual(sent.map((s) => [s.url, s.headers["amz-sdk-request"]]), [
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=1; max=4"],
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=2; max=4"],
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=3; max=4"],
+          ["https://cognito-idp.eu-west-1.amazonaws.com/", "attempt=4; max=4"]
+        ])
+      }))
+
+    it.effect("an unknown AWS_RETRY_MODE means standard, with a warning, as in the AWS SDKs", () =>
+      Effect.gen(function*() {
+        const logs = recordingLogger()
+        const { sent } = yield* build({ AWS_RETRY_MODE: "legacy" }).pipe(Effect.provide(logs.layer))
+        assert.deepStrictEqual(sent.map((s) => s.headers["amz-sdk-request"]), [
+          "attempt=1; max=3",
+          "attempt=2; max=3",
+          "attempt=3; max=3"
+        ])
+        assert.isTrue(logs.lines.some((line) => line.startsWith("WARN") && line.includes("AWS_RETRY_MODE")))
+      }))
+
     it.effect("a bad value is a ConfigError naming the variable", () =>
       Effect.gen(function*() {
         for (
           const [name, value] of [
             ["AWS_MAX_ATTEMPTS", "three"],
             ["AWS_MAX_ATTEMPTS", "0"],
-            ["AWS_RETRY_MODE", "fast"],
             ["AWS_USE_FIPS_ENDPOINT", "maybe"]
           ] as const
         ) {

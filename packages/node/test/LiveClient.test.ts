@@ -1,32 +1,20 @@
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
-import { FetchHttpClient } from "@effect/platform"
-import type { HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
+import type { AuthEventFeedbackClient } from "@cognito-feedback/http"
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Duration, Effect, Exit, Fiber, Layer, TestClock } from "effect"
-import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import { Deferred, Duration, Effect, Exit, Fiber, TestClock } from "effect"
+import type { LiveClient } from "./liveClients.js"
+import { liveClients, request } from "./liveClients.js"
 import { closedPort, loopbackServer } from "./loopback.js"
-import { request } from "./support.js"
 
-const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
-  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
-  ["FetchHttpClient.layer", FetchHttpClient.layer]
-]
-
-const update = (
-  client: Layer.Layer<HttpClient.HttpClient>,
-  options: AuthEventFeedbackHttp.Options
-) =>
-  AuthEventFeedback.update(request).pipe(
-    Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(client)))
-  )
+const update = (client: LiveClient, options: AuthEventFeedbackClient.Options) =>
+  AuthEventFeedback.update(request).pipe(Effect.provide(client.layer(options)))
 
 const fastRetries = RetryPolicy.standard({
   throttlingBaseDelay: Duration.millis(1),
   transientBaseDelay: Duration.millis(1)
 })
 
-describe.each(clients)("over %s and a loopback server", (_name, client) => {
+describe.each(liveClients)("over $name and a loopback server", (client) => {
   it.scoped("success: the request arrives as sent", () =>
     Effect.gen(function*() {
       const server = yield* loopbackServer((_req, res) => {

@@ -4,25 +4,15 @@
  * count, never a defect or a hang, and leaves no fiber, timer or socket once the scope closes.
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
-import { FetchHttpClient } from "@effect/platform"
-import type { HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Duration, Effect, Exit, Fiber, Layer } from "effect"
+import { Cause, Duration, Effect, Exit, Fiber } from "effect"
 import type * as http from "node:http"
-import * as AuthEventFeedbackHttp from "../src/AuthEventFeedbackHttp.js"
+import { liveClients, request } from "./liveClients.js"
 import { closedPort, loopbackServer } from "./loopback.js"
-import { request } from "./support.js"
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
 const faultyServer = (handler: Handler) => loopbackServer((req, res) => handler(req, res))
-
-// undici's layer owns its connections; fetch's live in the process-wide pool, kept alive on purpose
-const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>, boolean]> = [
-  ["undici", NodeHttpClient.layerUndici, true],
-  ["fetch", FetchHttpClient.layer, false]
-]
 
 const count = (resource: string) => process.getActiveResourcesInfo().filter((r) => r === resource).length
 
@@ -148,7 +138,7 @@ const cases: ReadonlyArray<Case> = [
   }
 ]
 
-describe.each(clients)("faults over a real socket (%s)", (_name, client, ownsConnections) => {
+describe.each(liveClients)("faults over a real socket ($name)", (client) => {
   for (const fault of cases) {
     it.live(fault.name, () =>
       Effect.gen(function*() {
@@ -158,11 +148,7 @@ describe.each(clients)("faults over a real socket (%s)", (_name, client, ownsCon
         const exit = yield* Effect.scoped(
           AuthEventFeedback.update(request).pipe(
             Effect.provide(
-              AuthEventFeedbackHttp.layer({
-                endpoint: server.url,
-                retryPolicy: quickRetries,
-                attemptTimeout: "300 millis"
-              }).pipe(Layer.provide(client))
+              client.layer({ endpoint: server.url, retryPolicy: quickRetries, attemptTimeout: "300 millis" })
             ),
             Effect.exit
           )
@@ -179,7 +165,7 @@ describe.each(clients)("faults over a real socket (%s)", (_name, client, ownsCon
         // connections belong to the layer, not to a process-wide pool) no socket
         assert.strictEqual((yield* Fiber.roots).length, rootsBefore)
         yield* eventually(() => count("Timeout") <= timersBefore, "a timer outlived the call")
-        if (ownsConnections) yield* eventually(() => server.openSockets() === 0, "a socket outlived the call")
+        if (client.ownsConnections) yield* eventually(() => server.openSockets() === 0, "a socket outlived the call")
       }).pipe(Effect.scoped), { timeout: 20_000 })
   }
 
@@ -188,18 +174,14 @@ describe.each(clients)("faults over a real socket (%s)", (_name, client, ownsCon
       const port = yield* closedPort
       const error = yield* Effect.flip(
         AuthEventFeedback.update(request).pipe(
-          Effect.provide(
-            AuthEventFeedbackHttp.layer({ endpoint: `http://127.0.0.1:${port}`, retryPolicy: quickRetries }).pipe(
-              Layer.provide(client)
-            )
-          )
+          Effect.provide(client.layer({ endpoint: `http://127.0.0.1:${port}`, retryPolicy: quickRetries }))
         )
       )
       assert.strictEqual(error._tag, "TransportError")
     }))
 })
 
-describe("no socket left open", () => {
+describe.each(liveClients.filter((client) => client.ownsConnections))("no socket left open ($name)", (client) => {
   it.live("after the scope of a client with in-flight and finished calls closes", () =>
     Effect.gen(function*() {
       const before = process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap" || r === "Timeout")
@@ -212,14 +194,8 @@ describe("no socket left open", () => {
       })
       yield* Effect.scoped(
         Effect.gen(function*() {
-          const layer = AuthEventFeedbackHttp.layer({ endpoint: okServer.url }).pipe(
-            Layer.provide(NodeHttpClient.layerUndici)
-          )
-          yield* Effect.provide(AuthEventFeedback.update(request), layer)
-          const slow = AuthEventFeedbackHttp.layer({ endpoint: slowServer.url }).pipe(
-            Layer.provide(NodeHttpClient.layerUndici)
-          )
-          yield* Effect.provide(AuthEventFeedback.update(request), slow).pipe(
+          yield* Effect.provide(AuthEventFeedback.update(request), client.layer({ endpoint: okServer.url }))
+          yield* Effect.provide(AuthEventFeedback.update(request), client.layer({ endpoint: slowServer.url })).pipe(
             Effect.timeout("100 millis"),
             Effect.ignore
           )

@@ -1,0 +1,290 @@
+/**
+ * The protocol engine, once for every transport: validation has happened; this resolves the
+ * endpoint, encodes AWS JSON 1.1, runs the attempts under the retry policy, the attempt and call
+ * timeouts, decodes answers into tagged errors, and reports through spans, debug logs, metrics and
+ * the caller's `onRetry`. A transport only moves bytes (`Transport.ts`).
+ */
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
+import { InvalidParameterException, TransportError } from "@cognito-feedback/core/CognitoError"
+import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
+import type {
+  UpdateAuthEventFeedbackRequest,
+  UpdateAuthEventFeedbackResponse
+} from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Metric from "effect/Metric"
+import type * as AuthEventFeedbackClient from "../AuthEventFeedbackClient.js"
+import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
+import * as ClientMetrics from "../ClientMetrics.js"
+import * as Endpoint from "../Endpoint.js"
+import * as Transport from "../Transport.js"
+import { isDebugEnabled, isTraced, timersAreReal } from "./observers.js"
+import { version } from "./version.js"
+
+export const operation = "UpdateAuthEventFeedback"
+const spanName = "Cognito.UpdateAuthEventFeedback"
+const userAgent = `cognito-feedback/${version} effect`
+const defaultAttemptTimeout = Duration.seconds(10)
+export const defaultMaxResponseBytes = 64 * 1024
+
+export const retryPolicyOf = (options: AuthEventFeedbackClient.Options): RetryPolicy.RetryPolicy =>
+  options.retryPolicy ?? RetryPolicy.fromMode(options.retryMode ?? "standard", options.maxAttempts)
+
+const byteHex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"))
+const byteAt = (word: number, shift: number): string => byteHex[(word >>> shift) & 0xff] ?? "00"
+// by table: number-to-hex conversion of 32-bit words showed up in profiles of the hot path
+const hex = (word: number): string => byteAt(word, 24) + byteAt(word, 16) + byteAt(word, 8) + byteAt(word, 0)
+
+/** A UUID v4 from the `Random` service, so seeded tests see stable invocation ids. */
+export const invocationId: Effect.Effect<string> = Effect.randomWith((random) =>
+  // four 32-bit words rather than sixteen bytes: a quarter of the effects on every call
+  Effect.map(
+    Effect.all([
+      random.nextIntBetween(0, 0x1_0000_0000),
+      random.nextIntBetween(0, 0x1_0000_0000),
+      random.nextIntBetween(0, 0x1_0000_0000),
+      random.nextIntBetween(0, 0x1_0000_0000)
+    ]),
+    ([a, b, c, d]) => {
+      // version 4 in byte 6, the RFC 4122 variant in byte 8
+      const b4 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0)
+      const c4 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0)
+      return `${hex(a)}-${b4.slice(0, 4)}-${b4.slice(4)}-${c4.slice(0, 4)}-${c4.slice(4)}${hex(d)}`
+    }
+  )
+)
+
+/**
+ * `amz-sdk-request` as the AWS SDKs send it; an unbounded policy has no `max` to tell, so the
+ * member is left out, as the SDKs do when they know no maximum.
+ */
+export const sdkRequestHeader = (context: RetryPolicy.AttemptContext): string =>
+  Number.isFinite(context.maxAttempts)
+    ? `attempt=${context.attempt}; max=${context.maxAttempts}`
+    : `attempt=${context.attempt}`
+
+/** Every header of an attempt. */
+export const headersFor = (id: string, context: RetryPolicy.AttemptContext): Record<string, string> => ({
+  "content-type": AwsJsonProtocol.contentType,
+  "x-amz-target": AwsJsonProtocol.target(operation),
+  "user-agent": userAgent,
+  "amz-sdk-invocation-id": id,
+  "amz-sdk-request": sdkRequestHeader(context)
+})
+
+/** A region taken from a bad pool id is the caller's input error, not a configuration error. */
+export const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) =>
+  Endpoint.resolve(options, userPoolId).pipe(
+    Effect.mapError((error) => new InvalidParameterException({ message: `UserPoolId: ${error.message}` }))
+  )
+
+/**
+ * `resolveEndpoint` remembered per region: the pool id matters only through its region prefix, and
+ * not at all when a region is configured. Failures are not kept; the cache is bounded, so odd
+ * prefixes cost a resolution each rather than memory.
+ */
+const endpointCache = (options: Endpoint.EndpointOptions) => {
+  const cache = new Map<string, Endpoint.ResolvedEndpoint>()
+  const fixedRegion = options.region !== undefined && options.region !== ""
+  return (userPoolId: string): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> => {
+    const key = fixedRegion ? "" : Endpoint.regionFromUserPoolId(userPoolId)
+    const known = key === undefined ? undefined : cache.get(key)
+    if (known !== undefined) return Effect.succeed(known)
+    return Effect.tap(resolveEndpoint(options, userPoolId), (endpoint) => {
+      if (key !== undefined && cache.size < 64) cache.set(key, endpoint)
+    })
+  }
+}
+
+/** What a call learns from its fiber once, when it starts. */
+interface Observers {
+  /** Build spans: tracing is on for this fiber. */
+  readonly traced: boolean
+  /** Build debug log lines: they would reach a logger. */
+  readonly debug: boolean
+  /** Time is real: the transport may enforce the attempt timeout with its own timer. */
+  readonly realTimers: boolean
+}
+
+const callTimedOut = (limit: Duration.Duration) =>
+  new TransportError({ reason: "Timeout", message: `the call timed out after ${Duration.format(limit)}` })
+
+const retryCounters: Record<RetryPolicy.RetryClass, Metric.Metric.Counter<number>> = {
+  throttling: Metric.tagged(ClientMetrics.retries, "retry_class", "throttling"),
+  transient: Metric.tagged(ClientMetrics.retries, "retry_class", "transient"),
+  none: Metric.tagged(ClientMetrics.retries, "retry_class", "other")
+}
+const quotaExhausted = Metric.increment(ClientMetrics.retryQuotaExhausted)
+
+/**
+ * The service over `transport`. The retry quota (and the adaptive rate limiter) is shared by every
+ * call made through the returned service.
+ */
+export const makeEngine = (
+  transport: Transport.Transport,
+  options: AuthEventFeedbackClient.Options
+): Effect.Effect<AuthEventFeedback.AuthEventFeedback.Service, Endpoint.EndpointError> =>
+  Effect.gen(function*() {
+    const endpointOptions = yield* Endpoint.validate(options)
+    const retrier = yield* RetryPolicy.makeRetrier(retryPolicyOf(options))
+    const maxAttempts = retrier.policy.maxAttempts
+    const attemptTimeout = Duration.decode(options.attemptTimeout ?? defaultAttemptTimeout)
+    const attemptTimeoutMillis = Duration.isFinite(attemptTimeout) ? Duration.toMillis(attemptTimeout) : undefined
+    const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
+    const endpointOf = endpointCache(endpointOptions)
+    const callTimeout = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
+    const userOnRetry = options.onRetry
+
+    /** An answer as the retry loop sees it: the request id on success, the error and hint otherwise. */
+    const interpret = (
+      response: Transport.Response
+    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> => {
+      if (response.unreadable !== undefined && response.status >= 200 && response.status < 300) {
+        return Effect.fail({ error: response.unreadable })
+      }
+      const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response)
+      if (Either.isRight(decoded)) return Effect.succeed(AwsJsonProtocol.readRequestId(response.headers))
+      // the headers said nothing either: report why the body could not be read
+      if (response.unreadable !== undefined && decoded.left._tag === "UnexpectedResponseError") {
+        return Effect.fail({ error: response.unreadable })
+      }
+      return Effect.map(Clock.currentTimeMillis, (now) => ({
+        error: decoded.left,
+        retryAfter: AwsJsonProtocol.readRetryAfter(response.headers, now)
+      })).pipe(Effect.flip)
+    }
+
+    const attempt = (
+      url: string,
+      id: string,
+      body: string,
+      context: RetryPolicy.AttemptContext,
+      observers: Observers
+    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> => {
+      // on real time the transport keeps the limit with its own timer, with no fiber to fork
+      const transportTimes = observers.realTimers && attemptTimeoutMillis !== undefined
+      const sent = transport.exchange({
+        url,
+        headers: headersFor(id, context),
+        body,
+        maxResponseBytes,
+        timeoutMillis: transportTimes ? attemptTimeoutMillis : undefined
+      })
+      const limited = transportTimes || attemptTimeoutMillis === undefined
+        ? sent
+        : Effect.timeoutFail(sent, {
+          duration: attemptTimeout,
+          onTimeout: () => Transport.attemptTimedOut(attemptTimeoutMillis)
+        })
+      let exchange = Effect.matchEffect(limited, {
+        onFailure: (error) => Effect.fail({ error }),
+        onSuccess: observers.debug
+          ? (response) =>
+            Effect.zipRight(
+              Effect.logDebug("attempt answered").pipe(
+                Effect.annotateLogs({
+                  attempt: context.attempt,
+                  status: response.status,
+                  requestId: AwsJsonProtocol.readRequestId(response.headers) ?? ""
+                })
+              ),
+              interpret(response)
+            )
+          : interpret
+      })
+      if (observers.debug) {
+        exchange = Effect.tapError(exchange, ({ error }) =>
+          Effect.logDebug("attempt failed").pipe(
+            Effect.annotateLogs({ attempt: context.attempt, error: error._tag })
+          ))
+      }
+      return observers.traced
+        ? Effect.withSpan(exchange, `${spanName}.attempt`, {
+          kind: "client",
+          attributes: { "aws.attempt": context.attempt },
+          // the call site is this file, which tells a user nothing; capturing it costs on every call
+          captureStackTrace: false
+        })
+        : exchange
+    }
+
+    const onRetryFor = (debug: boolean) => (event: RetryPolicy.RetryEvent) => {
+      const counted = Metric.increment(retryCounters[event.retryClass])
+      const logged = debug
+        ? Effect.zipRight(
+          counted,
+          Effect.logDebug("retrying").pipe(
+            Effect.annotateLogs({
+              attempt: event.attempt,
+              error: event.error._tag,
+              retryClass: event.retryClass,
+              delayMillis: Duration.toMillis(event.delay)
+            })
+          )
+        )
+        : counted
+      return userOnRetry === undefined ? logged : Effect.zipRight(logged, userOnRetry(event))
+    }
+    const quiet = { onRetry: onRetryFor(false), onQuotaExhausted: quotaExhausted }
+    const chatty = { onRetry: onRetryFor(true), onQuotaExhausted: quotaExhausted }
+
+    const call = (
+      request: UpdateAuthEventFeedbackRequest,
+      observers: Observers
+    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
+      const program = Effect.gen(function*() {
+        const endpoint = yield* endpointOf(request.UserPoolId)
+        if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
+        const id = yield* invocationId
+        // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
+        const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
+        let attempts = 0
+        const result = yield* retrier.run(
+          (context) => {
+            attempts = context.attempt
+            return attempt(endpoint.url, id, body, context, observers)
+          },
+          observers.debug ? chatty : quiet
+        ).pipe(Effect.ensuring(Effect.suspend(() => Metric.update(ClientMetrics.attemptsPerCall, attempts))))
+        if (observers.traced) {
+          yield* Effect.annotateCurrentSpan({ "aws.request_id": result.value ?? "", "aws.attempts": result.attempts })
+        }
+        if (observers.debug) {
+          yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
+        }
+        return {}
+      })
+      const limited = callTimeout === undefined
+        ? program
+        : Effect.timeoutFail(program, { duration: callTimeout, onTimeout: () => callTimedOut(callTimeout) })
+      if (!observers.traced) return limited
+      return limited.pipe(
+        Effect.tapError((error) =>
+          Effect.annotateCurrentSpan({
+            "error.type": error._tag,
+            ...("requestId" in error && error.requestId !== undefined ? { "aws.request_id": error.requestId } : {})
+          })
+        ),
+        Effect.withSpan(spanName, {
+          kind: "client",
+          attributes: {
+            "rpc.system": "aws-api",
+            "rpc.service": "CognitoIdentityProvider",
+            "rpc.method": operation,
+            ...(Number.isFinite(maxAttempts) ? { "aws.max_attempts": maxAttempts } : {})
+          },
+          captureStackTrace: false
+        })
+      )
+    }
+
+    return AuthEventFeedback.make((request) =>
+      Effect.withFiberRuntime((fiber) =>
+        call(request, { traced: isTraced(fiber), debug: isDebugEnabled(fiber), realTimers: timersAreReal(fiber) })
+      )
+    )
+  })

@@ -1,0 +1,110 @@
+/**
+ * The transport over `@effect/platform`'s `HttpClient`: whatever client the application provides
+ * (undici, fetch, a test client), with its middleware. The one boundary where platform errors
+ * become domain errors.
+ */
+import type { TransportError } from "@cognito-feedback/core/CognitoError"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
+import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
+import * as Transport from "../Transport.js"
+import { readBody } from "./body.js"
+
+const fromRequestError = (error: HttpClientError.RequestError): TransportError =>
+  error.reason === "Transport"
+    ? Transport.requestFailed(error.cause)
+    : Transport.requestNotSent(error.reason === "InvalidUrl" ? "invalid URL" : "the body could not be encoded")
+
+/**
+ * The service never redirects; a redirect means something in between is wrong, and following it
+ * would send the token elsewhere. `fetch` follows redirects unless told not to.
+ */
+const withoutRedirects = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(
+    Effect.serviceOption(FetchHttpClient.RequestInit),
+    (init) =>
+      Effect.provideService(self, FetchHttpClient.RequestInit, {
+        ...Option.getOrElse(init, () => ({})),
+        redirect: "manual"
+      })
+  )
+
+/**
+ * `self`, failing with `onTimeout()` (and interrupted) if it has not ended within `millis` of real
+ * time: one fork and a plain timer, where `Effect.timeoutFail` races two forked fibers.
+ */
+const timeoutReal = <A, E>(self: Effect.Effect<A, E>, millis: number, onTimeout: () => E): Effect.Effect<A, E> =>
+  Effect.uninterruptibleMask((restore) =>
+    // the child ends with the exit as its value: a failure is ours to report, not an unhandled one
+    Effect.flatMap(Effect.fork(Effect.exit(restore(self))), (fiber) =>
+      restore(Effect.async<A, E>((resume) => {
+        let settled = false
+        const timer = setTimeout(() => {
+          if (settled) return
+          settled = true
+          // interrupting the child aborts its request before the timeout is reported
+          resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
+        }, millis)
+        fiber.addObserver((exit) => {
+          clearTimeout(timer)
+          if (settled) return
+          settled = true
+          resume(Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause))
+        })
+        return Effect.suspend(() => {
+          settled = true
+          clearTimeout(timer)
+          return Fiber.interrupt(fiber)
+        })
+      })))
+  )
+
+/** `client` as a transport; `content-type` goes with the body, every other header as given. */
+export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => ({
+  exchange: (request) => {
+    const { "content-type": contentType, ...headers } = request.headers
+    const httpRequest = HttpClientRequest.post(request.url).pipe(
+      HttpClientRequest.setHeaders(headers),
+      HttpClientRequest.bodyText(request.body, contentType ?? AwsJsonProtocol.contentType)
+    )
+    const exchange = Effect.flatMap(
+      Effect.mapError(client.execute(httpRequest), (error) =>
+        error._tag === "RequestError"
+          ? fromRequestError(error)
+          : Transport.requestFailed(error.cause)),
+      (response): Effect.Effect<Transport.Response, TransportError> => {
+        // read once: some clients build a new headers object on every access
+        const responseHeaders = response.headers
+        const status = response.status
+        return readBody(response, responseHeaders, request.maxResponseBytes).pipe(
+          Effect.matchEffect({
+            onSuccess: (body) => Effect.succeed({ status, headers: responseHeaders, body }),
+            onFailure: (error) => {
+              const failure = Transport.bodyFailed(
+                error.cause,
+                status,
+                AwsJsonProtocol.readRequestId(responseHeaders),
+                error.reason
+              )
+              // a garbled error body still came with its headers, where the error code may be
+              return failure._tag === "TransportError"
+                ? Effect.fail(failure)
+                : Effect.succeed({ status, headers: responseHeaders, body: "", unreadable: failure })
+            }
+          })
+        )
+      }
+    )
+    const timeoutMillis = request.timeoutMillis
+    const limited = timeoutMillis === undefined
+      ? exchange
+      : timeoutReal(exchange, timeoutMillis, () => Transport.attemptTimedOut(timeoutMillis))
+    return withoutRedirects(limited)
+  }
+})

@@ -1,0 +1,32 @@
+/**
+ * What a call needs to know about its observers and its clock, read once per call from its fiber,
+ * so that unobserved work is skipped rather than done and thrown away. Each is decided from what
+ * the fiber holds, never by comparing it with this copy of `effect`'s defaults: an app may load
+ * another copy, and an identity test would then silently answer the other way.
+ */
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
+import type * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
+import * as LogLevel from "effect/LogLevel"
+
+/** Tracing is on for this fiber (`Effect.withTracerEnabled`). */
+export const isTraced = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
+  fiber.getFiberRef(FiberRef.currentTracerEnabled)
+
+/** A `logDebug` would reach the loggers. */
+export const isDebugEnabled = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
+  LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
+
+/**
+ * The fiber's clock sleeps on the runtime's real timers. Effect's live clock exposes the scheduler
+ * it sleeps on; `TestClock` and other virtual clocks have none, and their time must be left to them.
+ */
+export const timersAreReal = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean => {
+  const clock: Clock.Clock & { readonly scheduler?: unknown } = Context.get(
+    fiber.getFiberRef(DefaultServices.currentServices),
+    Clock.Clock
+  )
+  return typeof clock.scheduler === "function"
+}

@@ -1,0 +1,150 @@
+/**
+ * The transport over `node:http` / `node:https` directly, with a keep-alive agent of its own: no
+ * `HttpClient`, no `AbortController`, no stream machinery between the socket and the engine. Each
+ * exchange is one `Effect.async` whose canceller destroys the request, so interruption (and the
+ * attempt timeout) frees the socket at once.
+ */
+import type { TransportError } from "@cognito-feedback/core/CognitoError"
+import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
+import * as Transport from "@cognito-feedback/http/Transport"
+import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
+import * as http from "node:http"
+import * as https from "node:https"
+
+export interface NodeTransportOptions {
+  /** Sockets per host at most (50, as the AWS SDK's Node handler); calls beyond wait for one. */
+  readonly maxSockets?: number | undefined
+}
+
+interface Target {
+  readonly send: typeof http.request
+  readonly options: http.RequestOptions
+}
+
+const targetCacheSize = 64
+
+export const make = (
+  options: NodeTransportOptions = {}
+): Effect.Effect<Transport.Transport, never, Scope.Scope> =>
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.sync(() => {
+        const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 50 }
+        return { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) }
+      }),
+      // closes idle sockets and any still in use: nothing of the client outlives its scope
+      (agents) =>
+        Effect.sync(() => {
+          agents.http.destroy()
+          agents.https.destroy()
+        })
+    ),
+    (agents) => {
+      // the engine sends to a handful of URLs: parse each once
+      const targets = new Map<string, Target | TransportError>()
+      const targetOf = (url: string): Target | TransportError => {
+        const known = targets.get(url)
+        if (known !== undefined) return known
+        let target: Target | TransportError
+        try {
+          const parsed = new URL(url)
+          const secure = parsed.protocol === "https:"
+          target = parsed.protocol !== "http:" && !secure
+            ? Transport.requestNotSent(`unsupported protocol ${parsed.protocol}`)
+            : {
+              send: secure ? https.request : http.request,
+              options: {
+                method: "POST",
+                protocol: parsed.protocol,
+                // `[::1]` in a URL, `::1` for the socket
+                hostname: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+                port: parsed.port === "" ? undefined : Number(parsed.port),
+                path: `${parsed.pathname}${parsed.search}`,
+                agent: secure ? agents.https : agents.http
+              }
+            }
+        } catch (cause) {
+          target = Transport.requestNotSent("invalid URL", cause)
+        }
+        if (targets.size < targetCacheSize) targets.set(url, target)
+        return target
+      }
+
+      const exchange = (request: Transport.Request) =>
+        Effect.async<Transport.Response, TransportError>((resume) => {
+          const target = targetOf(request.url)
+          if ("_tag" in target) return resume(Effect.fail(target))
+          let settled = false
+          let timer: ReturnType<typeof setTimeout> | undefined = undefined
+          const settle = (outcome: Effect.Effect<Transport.Response, TransportError>) => {
+            if (settled) return
+            settled = true
+            if (timer !== undefined) clearTimeout(timer)
+            resume(outcome)
+          }
+          const limit = request.maxResponseBytes
+          let req: http.ClientRequest
+          try {
+            req = target.send({
+              ...target.options,
+              headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) }
+            }, (res) => {
+              const status = res.statusCode ?? 0
+              const headers = res.headers
+              const chunks: Array<Buffer> = []
+              let size = 0
+              const answer = (): Transport.Response => {
+                const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks)
+                return { status, headers, body: bytes.toString("utf8", 0, Math.min(size, limit)) }
+              }
+              res.on("data", (chunk: Buffer) => {
+                if (settled) return
+                chunks.push(chunk)
+                size += chunk.length
+                if (size > limit) {
+                  // enough: the rest is never read, and the socket goes with it
+                  settle(Effect.succeed(answer()))
+                  req.destroy()
+                }
+              })
+              res.on("end", () => settle(Effect.succeed(answer())))
+              const broken = (cause: unknown) => {
+                const failure = Transport.bodyFailed(cause, status, AwsJsonProtocol.readRequestId(headers))
+                settle(
+                  failure._tag === "TransportError"
+                    ? Effect.fail(failure)
+                    : Effect.succeed({ status, headers, body: "", unreadable: failure })
+                )
+              }
+              res.on("error", broken)
+              // a socket closed mid-body may end the response without an error event
+              res.on("close", () => {
+                if (!res.complete) {
+                  broken(Object.assign(new Error("the response was cut short"), { code: "ECONNRESET" }))
+                }
+              })
+            })
+          } catch (cause) {
+            // Node validates headers and options synchronously
+            return resume(Effect.fail(Transport.requestNotSent("invalid request", cause)))
+          }
+          req.on("error", (cause) => settle(Effect.fail(Transport.requestFailed(cause))))
+          const timeoutMillis = request.timeoutMillis
+          if (timeoutMillis !== undefined) {
+            timer = setTimeout(() => {
+              settle(Effect.fail(Transport.attemptTimedOut(timeoutMillis)))
+              req.destroy()
+            }, timeoutMillis)
+          }
+          req.end(request.body)
+          return Effect.sync(() => {
+            settled = true
+            if (timer !== undefined) clearTimeout(timer)
+            req.destroy()
+          })
+        })
+
+      return { exchange }
+    }
+  )
