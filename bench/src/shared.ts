@@ -29,24 +29,28 @@ export type MakeClient = (endpoint: string, retry?: Retry) => Promise<Client>
 
 /** Clients measured side by side, in the order they run within a round. */
 export const clientNames = [
+  "node-http",
   "undici",
   "fetch",
   "aws-sdk",
   "effect-aws",
   "effect-plain",
   "effect-plain-fetch",
+  "ours-node",
   "ours-undici",
   "ours-fetch"
 ] as const
 export type ClientName = typeof clientNames[number]
 
 export const clientLabels: Record<ClientName, string> = {
+  "node-http": "raw node:http, keep-alive agent (Node floor)",
   "undici": "raw undici.request (floor)",
   "fetch": "raw fetch (floor of the fetch variants)",
   "aws-sdk": "AWS SDK v3",
   "effect-aws": "@effect-aws",
   "effect-plain": "plain Effect HttpClient (undici)",
   "effect-plain-fetch": "plain Effect HttpClient (fetch)",
+  "ours-node": "cognito-feedback, node:http (@cognito-feedback/node)",
   "ours-undici": "cognito-feedback, undici",
   "ours-fetch": "cognito-feedback, fetch"
 }

@@ -222,8 +222,42 @@ export const describeIssues = (error: ParseResult.ParseError): string =>
  */
 export const decodeRequest = (
   input: unknown
-): Effect.Effect<UpdateAuthEventFeedbackRequest, InvalidParameterException> =>
-  Either.match(decodeEither(input), {
+): Effect.Effect<UpdateAuthEventFeedbackRequest, InvalidParameterException> => {
+  const valid = decodeValid(input)
+  if (valid !== undefined) return Effect.succeed(valid)
+  return Either.match(decodeEither(input), {
     onLeft: (error) => Effect.fail(new InvalidParameterException({ message: describeIssues(error) })),
     onRight: Effect.succeed
   })
+}
+
+const checkedString = (value: unknown, rule: Rules): string | undefined =>
+  typeof value === "string" && brokenRule(value, rule) === undefined ? value : undefined
+
+const checkedSecret = (value: unknown, rule: Rules): Redacted.Redacted<string> | undefined => {
+  const plain = Redacted.isRedacted(value) ? Redacted.value(value) : value
+  return checkedString(plain, rule) === undefined ? undefined : Redacted.make(plain as string)
+}
+
+/**
+ * The request a valid input decodes to, by the same `rules` as the schema but without its
+ * machinery, which costs more than the rest of a call; `undefined` for anything else, which then
+ * goes through the schema for its messages. A property test holds the two to the same answers.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const decodeValid = (input: unknown): UpdateAuthEventFeedbackRequest | undefined => {
+  if (typeof input !== "object" || input === null) return undefined
+  const fields = input as Readonly<Record<string, unknown>>
+  const UserPoolId = checkedString(fields.UserPoolId, rules.UserPoolId)
+  const EventId = checkedString(fields.EventId, rules.EventId)
+  const FeedbackValue = fields.FeedbackValue
+  if (UserPoolId === undefined || EventId === undefined || (FeedbackValue !== "Valid" && FeedbackValue !== "Invalid")) {
+    return undefined
+  }
+  const Username = checkedSecret(fields.Username, rules.Username)
+  const FeedbackToken = Username === undefined ? undefined : checkedSecret(fields.FeedbackToken, rules.FeedbackToken)
+  if (Username === undefined || FeedbackToken === undefined) return undefined
+  return { UserPoolId, Username, EventId, FeedbackToken, FeedbackValue }
+}

@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, Inspectable, Redacted, Schema } from "effect"
 import {
   decodeRequest,
+  decodeValid,
   rules,
   UpdateAuthEventFeedbackRequest,
   UpdateAuthEventFeedbackResponse
@@ -89,6 +90,46 @@ describe("UpdateAuthEventFeedbackRequest", () => {
         assert.strictEqual(Redacted.value(decoded.Username), username)
         assert.strictEqual(Redacted.value(decoded.FeedbackToken), token)
       })
+  )
+
+  it.prop(
+    "the fast path for valid input and the schema give the same answer for any input",
+    [
+      fc.oneof(
+        validRequest.map((request) => encode(request)),
+        fc.tuple(validRequest, fc.boolean()).map(([request, wrap]) => ({
+          ...request,
+          Username: wrap ? request.Username : Redacted.value(request.Username),
+          FeedbackToken: wrap ? request.FeedbackToken : Redacted.value(request.FeedbackToken),
+          extra: 1
+        })),
+        invalidField.map((bad) => ({ ...base, [bad.field]: bad.value })),
+        fc.record({
+          UserPoolId: fc.oneof(fc.constant(base.UserPoolId), fc.anything()),
+          Username: fc.oneof(fc.constant(base.Username), fc.string(), fc.anything().map(Redacted.make)),
+          EventId: fc.oneof(fc.constant(base.EventId), fc.string()),
+          FeedbackToken: fc.oneof(fc.constant(base.FeedbackToken), fc.string(), fc.anything()),
+          FeedbackValue: fc.oneof(fc.constantFrom("Valid", "Invalid", "valid"), fc.anything())
+        }, { requiredKeys: [] }),
+        fc.anything()
+      )
+    ],
+    ([input]) => {
+      const fast = decodeValid(input)
+      const slow = Schema.decodeUnknownEither(UpdateAuthEventFeedbackRequest)(input)
+      assert.strictEqual(fast !== undefined, Either.isRight(slow))
+      if (fast !== undefined && Either.isRight(slow)) {
+        assert.deepStrictEqual(
+          { ...fast, Username: Redacted.value(fast.Username), FeedbackToken: Redacted.value(fast.FeedbackToken) },
+          {
+            ...slow.right,
+            Username: Redacted.value(slow.right.Username),
+            FeedbackToken: Redacted.value(slow.right.FeedbackToken)
+          }
+        )
+      }
+    },
+    { fastCheck: { numRuns: 2000 } }
   )
 
   it.effect.prop(

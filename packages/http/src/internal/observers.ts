@@ -1,19 +1,33 @@
 /**
  * What a call needs to know about its observers and its clock, read once per call from its fiber,
  * so that unobserved work is skipped rather than done and thrown away. Each is decided from what
- * the fiber holds, never by comparing it with this copy of `effect`'s defaults: an app may load
- * another copy, and an identity test would then silently answer the other way.
+ * the fiber holds, never by comparing it with this copy of `effect`'s module constants: an app may
+ * load another copy, and such a test would then silently answer the other way.
  */
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
+import * as FiberRefs from "effect/FiberRefs"
 import * as LogLevel from "effect/LogLevel"
+import * as Tracer from "effect/Tracer"
 
-/** Tracing is on for this fiber (`Effect.withTracerEnabled`). */
+/**
+ * Tracing is on and the fiber's tracer is not the one its runtime started with: Effect's built-in
+ * tracer keeps spans in memory only, where nobody can read them after the call. The default is
+ * read from the initial value of the fiber's services reference, which copies of `effect` of
+ * one version share, not from this copy's module constants.
+ */
 export const isTraced = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
-  fiber.getFiberRef(FiberRef.currentTracerEnabled)
+  fiber.getFiberRef(FiberRef.currentTracerEnabled) &&
+  Context.get(fiber.getFiberRef(DefaultServices.currentServices), Tracer.Tracer) !== startingTracer
+
+// the reference's initial value, which an empty set of fiber refs falls back to
+const startingTracer = Context.get(
+  FiberRefs.getOrDefault(FiberRefs.empty(), DefaultServices.currentServices),
+  Tracer.Tracer
+)
 
 /** A `logDebug` would reach the loggers. */
 export const isDebugEnabled = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>

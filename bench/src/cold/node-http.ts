@@ -1,0 +1,4 @@
+import { make } from "../clients/node-http.js"
+import { oneCall } from "./oneCall.js"
+
+await oneCall(make)
