@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/*.md", "bench/.tmp/**"]
+    ignores: ["**/dist/**", "**/build/**", "packages/cli/bin/**", "**/node_modules/**", "**/*.md", "bench/.tmp/**"]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -9,16 +9,15 @@
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
 import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
-import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
+import * as AuthEventFeedbackClient from "@cognito-feedback/http/AuthEventFeedbackClient"
 import type { EndpointError } from "@cognito-feedback/http/Endpoint"
-import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
-import * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
+import * as AuthEventFeedbackNode from "@cognito-feedback/node/AuthEventFeedbackNode"
+import type * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
 import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import type { Teardown } from "@effect/platform/Runtime"
@@ -28,7 +27,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as HashSet from "effect/HashSet"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -233,26 +232,38 @@ const feedbackTokenOf = (
     : Effect.succeed(option)
 
 /** The http layer's options: the standard AWS_* environment, overridden by the flags given. */
-const httpOptionsOf = (
-  args: UpdateArgs
-): Effect.Effect<AuthEventFeedbackHttp.Options, ConfigurationError> =>
+/**
+ * The client's options: the AWS environment under the command's own options, which win.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const clientOptionsOf = (
+  args: Pick<UpdateArgs, "endpointUrl" | "region" | "maxAttempts">
+): Effect.Effect<AuthEventFeedbackNode.Options, ConfigurationError> =>
   Effect.gen(function*() {
-    const fromEnv = yield* Effect.mapError(
-      AuthEventFeedbackHttp.config,
-      (error) => new ConfigurationError({ message: CliOutput.oneLine(String(error)) })
-    )
     if (Option.isSome(args.maxAttempts) && args.maxAttempts.value < 1) {
       return yield* new ConfigurationError({ message: "--max-attempts: must be an integer of at least 1" })
     }
-    return {
-      ...fromEnv,
-      ...Option.match(args.endpointUrl, { onNone: () => ({}), onSome: (endpoint) => ({ endpoint }) }),
-      ...Option.match(args.region, { onNone: () => ({}), onSome: (region) => ({ region }) }),
-      ...Option.match(args.maxAttempts, { onNone: () => ({}), onSome: (maxAttempts) => ({ maxAttempts }) })
-    }
+    return yield* Effect.mapError(
+      AuthEventFeedbackClient.resolveConfig({
+        endpoint: Option.getOrUndefined(args.endpointUrl),
+        region: Option.getOrUndefined(args.region),
+        maxAttempts: Option.getOrUndefined(args.maxAttempts)
+      }),
+      (error) => new ConfigurationError({ message: CliOutput.oneLine(String(error)) })
+    )
   })
 
-const httpClientLayer = NodeHttpClient.layerUndici
+/**
+ * The live client every command sends through: `node:http` directly, the fastest path on Node.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const liveLayer = (
+  options: AuthEventFeedbackNode.Options
+): Layer.Layer<AuthEventFeedback.AuthEventFeedback, EndpointError> => AuthEventFeedbackNode.layer(options)
 
 /**
  * The handler of `update-auth-event-feedback`. Everything that can be checked without the network
@@ -266,7 +277,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
   const invalid = failWith(CliOutput.ExitCode.InvalidInput, args.output)
   const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
   return Effect.gen(function*() {
-    const options = yield* Effect.mapError(httpOptionsOf(args), invalid)
+    const options = yield* Effect.mapError(clientOptionsOf(args), invalid)
     const feedbackToken = yield* Effect.mapError(feedbackTokenOf(args.feedbackToken), invalid)
     const request = yield* Effect.mapError(
       decodeRequest({
@@ -278,13 +289,13 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
       }),
       invalid
     )
-    const preview = yield* Effect.mapError(AuthEventFeedbackHttp.preview(options, request), invalid)
+    const preview = yield* Effect.mapError(AuthEventFeedbackClient.preview(options, request), invalid)
     if (args.dryRun) {
       return yield* printOut(CliOutput.formatPreview(args.output, preview))
     }
     yield* Effect.logDebug("sending").pipe(Effect.annotateLogs({ url: preview.url, region: preview.region }))
     const response = yield* AuthEventFeedback.update(request).pipe(
-      Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(httpClientLayer))),
+      Effect.provide(liveLayer(options)),
       Effect.mapError((error: UpdateAuthEventFeedbackError | EndpointError) =>
         // the endpoint was already resolved by the preview: a configuration error here is still one
         error._tag === "EndpointError" ? invalid(error) : failed(error)
@@ -352,7 +363,18 @@ const emulatorOptions = {
   )
 }
 
+// The emulator (an HTTP server, the simulator) loads only when its command runs: sending feedback
+// never pays for it.
+const loadTestkit = Effect.promise(async () => {
+  const [CognitoEmulator, seeds] = await Promise.all([
+    import("@cognito-feedback/testkit/CognitoEmulator"),
+    import("@cognito-feedback/testkit/SimulatorSeed")
+  ])
+  return { CognitoEmulator, seeds }
+})
+
 const readSeedFile = (
+  seeds: typeof SimulatorSeed,
   path: string
 ): Effect.Effect<SimulatorSeed.SeedFile, ConfigurationError | SimulatorSeed.SeedError, FileSystem.FileSystem> =>
   Effect.gen(function*() {
@@ -361,7 +383,7 @@ const readSeedFile = (
       fs.readFileString(path),
       (error) => new ConfigurationError({ message: `--seed: cannot read ${path} (${error.message})` })
     )
-    return yield* SimulatorSeed.decodeSeedJson(text)
+    return yield* seeds.decodeSeedJson(text)
   })
 
 const serveErrorMessage = (error: ServeError): string =>
@@ -382,9 +404,10 @@ export const emulatorHandler = (
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
       return yield* invalid(new ConfigurationError({ message: "--port: must be an integer from 0 to 65535" }))
     }
+    const { CognitoEmulator, seeds } = yield* loadTestkit
     const seed = yield* Option.match(args.seed, {
-      onNone: () => Effect.succeed(SimulatorSeed.sampleSeed),
-      onSome: (path) => Effect.mapError(readSeedFile(path), invalid)
+      onNone: () => Effect.succeed(seeds.sampleSeed),
+      onSome: (path) => Effect.mapError(readSeedFile(seeds, path), invalid)
     })
     const layer = CognitoEmulator.layerWithSimulator({
       host: args.host,

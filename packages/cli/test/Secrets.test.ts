@@ -5,14 +5,15 @@
  * logged, exported or thrown is collected, and neither secret may appear in any of it.
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
-import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+import { AuthEventFeedbackClient } from "@cognito-feedback/http"
 import { CognitoEmulator, CognitoSimulator } from "@cognito-feedback/testkit"
 import type { SimulatorSeed } from "@cognito-feedback/testkit"
 import * as NodeSdk from "@effect/opentelemetry/NodeSdk"
-import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"
-import { Cause, Duration, Effect, Exit, HashMap, Inspectable, Layer, List, Logger, LogLevel } from "effect"
+import { Cause, Duration, Effect, Exit, HashMap, Inspectable, List, Logger, LogLevel } from "effect"
+import type { LiveClient } from "../../node/test/liveClients.js"
+import { liveClients } from "../../node/test/liveClients.js"
 import { cli, closedPort, startEmulator, tempFile } from "./support.js"
 
 const username = "zqLeakUser-5c2e91"
@@ -89,50 +90,51 @@ describe("secrets never leak", () => {
       Effect.gen(function*() {
         const exporter = new InMemorySpanExporter()
 
-        // 1. the live client against the in-process emulator, traced and logged at every level
-        const spans = yield* Effect.gen(function*() {
-          const emulator = yield* CognitoEmulator.CognitoEmulator
-          const simulator = yield* CognitoSimulator.CognitoSimulator
-          const live = (options: AuthEventFeedbackHttp.Options = {}) =>
-            AuthEventFeedbackHttp.layer({ endpoint: emulator.url, retryPolicy: fastRetries, ...options }).pipe(
-              Layer.provide(NodeHttpClient.layerUndici)
-            )
-          const call = (
-            label: string,
-            input: typeof request | Record<string, unknown>,
-            options?: AuthEventFeedbackHttp.Options
-          ) =>
-            AuthEventFeedback.update(input as typeof request).pipe(
-              Effect.provide(live(options)),
-              Effect.exit,
-              Effect.tap((exit) => collectExit(label, exit))
-            )
+        // 1. every live client against an in-process emulator, traced and logged at every level
+        const callsOver = (client: LiveClient) =>
+          Effect.gen(function*() {
+            const emulator = yield* CognitoEmulator.CognitoEmulator
+            const simulator = yield* CognitoSimulator.CognitoSimulator
+            const call = (
+              label: string,
+              input: typeof request | Record<string, unknown>,
+              options?: AuthEventFeedbackClient.Options
+            ) =>
+              AuthEventFeedback.update(input as typeof request).pipe(
+                Effect.provide(client.layer({ endpoint: emulator.url, retryPolicy: fastRetries, ...options })),
+                Effect.exit,
+                Effect.tap((exit) => collectExit(`${client.name}: ${label}`, exit))
+              )
 
-          const ok = yield* call("success", request)
-          assert.isTrue(Exit.isSuccess(ok))
-          yield* call("by alias", { ...request, Username: alias, EventId: "evt-b" })
-          yield* call("wrong token", { ...request, FeedbackToken: otherToken })
-          yield* call("unknown user", { ...request, Username: `${username}-nobody` })
-          yield* call("unknown event", { ...request, EventId: "evt-nope" })
-          yield* call("threat protection off", { ...request, UserPoolId: offPool, EventId: "evt-off" })
-          yield* call("invalid input", { ...request, EventId: "evt a", Username: `${username} ${token}` })
-          yield* simulator.throttleNext(2)
-          yield* call("throttled then retried", { ...request, EventId: "evt-c" })
-          yield* simulator.failNext(3)
-          yield* call("internal errors, retries exhausted", { ...request, EventId: "evt-d" })
-          const port = yield* closedPort
-          yield* call("transport error", request, { endpoint: `http://127.0.0.1:${port}` })
-          const preview = yield* Effect.exit(AuthEventFeedbackHttp.preview({ endpoint: emulator.url }, request))
-          collectExit("preview", preview)
+            const ok = yield* call("success", request)
+            assert.isTrue(Exit.isSuccess(ok))
+            yield* call("by alias", { ...request, Username: alias, EventId: "evt-b" })
+            yield* call("wrong token", { ...request, FeedbackToken: otherToken })
+            yield* call("unknown user", { ...request, Username: `${username}-nobody` })
+            yield* call("unknown event", { ...request, EventId: "evt-nope" })
+            yield* call("threat protection off", { ...request, UserPoolId: offPool, EventId: "evt-off" })
+            yield* call("invalid input", { ...request, EventId: "evt a", Username: `${username} ${token}` })
+            yield* simulator.throttleNext(2)
+            yield* call("throttled then retried", { ...request, EventId: "evt-c" })
+            yield* simulator.failNext(3)
+            yield* call("internal errors, retries exhausted", { ...request, EventId: "evt-d" })
+            const port = yield* closedPort
+            yield* call("transport error", request, { endpoint: `http://127.0.0.1:${port}` })
+            const preview = yield* Effect.exit(AuthEventFeedbackClient.preview({ endpoint: emulator.url }, request))
+            collectExit("preview", preview)
+          }).pipe(
+            Effect.provide(
+              CognitoEmulator.layerWithSimulator({
+                seed,
+                onRequest: (entry) => Effect.sync(() => collect("emulator log", JSON.stringify(entry)))
+              })
+            )
+          )
+        const spans = yield* Effect.gen(function*() {
+          for (const client of liveClients) yield* callsOver(client)
           // read them before the SDK shuts down: shutting down empties the in-memory exporter
           return exporter.getFinishedSpans()
         }).pipe(
-          Effect.provide(
-            CognitoEmulator.layerWithSimulator({
-              seed,
-              onRequest: (entry) => Effect.sync(() => collect("emulator log", JSON.stringify(entry)))
-            })
-          ),
           Effect.provide(Logger.replace(Logger.defaultLogger, capturingLogger)),
           Logger.withMinimumLogLevel(LogLevel.All),
           Effect.provide(
@@ -185,7 +187,10 @@ describe("secrets never leak", () => {
 
         // the test sees what it must: spans of every call, errors of every kind, debug lines
         const everything = collected.join("\n")
-        assert.isAtLeast(spans.filter((s) => s.name === "Cognito.UpdateAuthEventFeedback").length, 9)
+        assert.isAtLeast(
+          spans.filter((s) => s.name === "Cognito.UpdateAuthEventFeedback").length,
+          9 * liveClients.length
+        )
         for (
           const expected of [
             "NotAuthorizedException",

@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..")
-export const bin = path.join(root, "packages", "cli", "dist", "bin.js")
+export const bin = path.join(root, "packages", "cli", "bin", "cognito-feedback.js")
 export const demo = path.join(root, "packages", "cli", "dist", "demo.js")
 
 export class ProcessError extends Data.TaggedError("ProcessError")<{ readonly message: string }> {}

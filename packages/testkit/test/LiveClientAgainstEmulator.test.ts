@@ -2,10 +2,9 @@ import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { AuthEventFeedbackHttp, AwsJsonProtocol } from "@cognito-feedback/http"
 import { HttpBody, HttpClientRequest } from "@effect/platform"
-import type { HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Fiber, Layer, Option, Scope, Stream, TestClock } from "effect"
+import { liveClients } from "../../node/test/liveClients.js"
 import * as CognitoEmulator from "../src/CognitoEmulator.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import * as CognitoWire from "../src/CognitoWire.js"
@@ -66,12 +65,6 @@ const serviceErrors: ReadonlyArray<readonly [string, UpdateAuthEventFeedbackInpu
   ["OperationNotEnabledException", request, (simulator) => simulator.failNext(1, "OperationNotEnabledException")]
 ]
 
-/** The application under test: the live layer over `client`, pointed at `endpoint` if given. */
-const liveApp = (
-  client: Layer.Layer<HttpClient.HttpClient>,
-  options: AuthEventFeedbackHttp.Options
-) => AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(client))
-
 /** The error of `update`, with the simulator's record of the one call it made. */
 const failedCall = (simulator: CognitoSimulator.CognitoSimulator.Service, input: UpdateAuthEventFeedbackInput) =>
   Effect.gen(function*() {
@@ -80,7 +73,7 @@ const failedCall = (simulator: CognitoSimulator.CognitoSimulator.Service, input:
     return { error, calls }
   })
 
-describe("the live client against the emulator, over a real socket (undici)", () => {
+describe.each(liveClients)("the live client against the emulator, over a real socket ($name)", (client) => {
   const withEmulator = <A, E>(
     options: AuthEventFeedbackHttp.Options,
     f: (
@@ -92,7 +85,7 @@ describe("the live client against the emulator, over a real socket (undici)", ()
       const emulator = yield* CognitoEmulator.CognitoEmulator
       const simulator = yield* CognitoSimulator.CognitoSimulator
       return yield* f(simulator, emulator).pipe(
-        Effect.provide(liveApp(NodeHttpClient.layerUndici, { endpoint: emulator.url, ...options }))
+        Effect.provide(client.layer({ endpoint: emulator.url, ...options }))
       )
     }).pipe(Effect.provide(CognitoEmulator.layerWithSimulator({ seed })))
 
@@ -158,9 +151,7 @@ describe("the live client against the emulator, over a real socket (undici)", ()
       yield* Scope.close(scope, Exit.void)
       const error = yield* Effect.flip(
         AuthEventFeedback.update(request).pipe(
-          Effect.provide(
-            liveApp(NodeHttpClient.layerUndici, { endpoint: emulator.url, retryPolicy: RetryPolicy.disabled })
-          )
+          Effect.provide(client.layer({ endpoint: emulator.url, retryPolicy: RetryPolicy.disabled }))
         )
       )
       assert.strictEqual(error._tag, "TransportError")
