@@ -34,6 +34,7 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import * as CliOutput from "./CliOutput.js"
 
 /**
@@ -42,11 +43,18 @@ import * as CliOutput from "./CliOutput.js"
  */
 export const name = "cognito-feedback"
 
+const PackageManifest = Schema.parseJson(Schema.Struct({ version: Schema.String }))
+
 /**
+ * The version in the package's `package.json`, one directory above this module both as built
+ * (`dist/Cli.js`) and as bundled into the command (`dist/bin.js`).
+ *
  * @since 0.1.0
  * @category models
  */
-export const version = "0.1.0"
+export const version: string = Schema.decodeUnknownSync(PackageManifest)(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8")
+).version
 
 /**
  * A setting that cannot be used: a bad AWS_* environment variable, an option out of range, a
