@@ -342,6 +342,15 @@ export interface EmulatorArgs {
   readonly seed: Option.Option<string>
 }
 
+/**
+ * The emulator's port when `--port` is not given. Unassigned by IANA, used by no common tool (not
+ * 9229, Node's inspector), and below the ephemeral port ranges, so no outgoing connection holds it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultEmulatorPort = 26464
+
 const emulatorOptions = {
   host: Options.text("host").pipe(
     Options.withPseudoName("HOST"),
@@ -350,8 +359,10 @@ const emulatorOptions = {
   ),
   port: Options.integer("port").pipe(
     Options.withPseudoName("PORT"),
-    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
-    Options.withDefault(9229)
+    Options.withDescription(
+      `The port to listen on (default ${defaultEmulatorPort}); 0 picks a free one (read it from the first line).`
+    ),
+    Options.withDefault(defaultEmulatorPort)
   ),
   seed: Options.text("seed").pipe(
     Options.withPseudoName("FILE"),
@@ -459,10 +470,10 @@ export const command = Command.make(name, {}, () =>
 const examples = HelpDoc.blocks([
   HelpDoc.h1("EXAMPLES"),
   HelpDoc.p("Start the emulator with the built-in sample data (the first line gives its URL):"),
-  HelpDoc.p("  cognito-feedback emulator --port 9229"),
+  HelpDoc.p(`  cognito-feedback emulator --port ${defaultEmulatorPort}`),
   HelpDoc.p("Report that a sign-in was not the user, against it:"),
   HelpDoc.p(
-    "  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:9229 " +
+    `  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:${defaultEmulatorPort} ` +
       "--user-pool-id us-east-1_Example1 --username alice --event-id evt-1 --feedback-token tok.valid-1 " +
       "--feedback-value invalid"
   ),
