@@ -252,8 +252,8 @@ const dispatch = (
  */
 export const handle = (
   simulator: CognitoSimulator.CognitoSimulator.Service
-) =>
-(request: WireRequest): Effect.Effect<WireResult> =>
+): (request: WireRequest) => Effect.Effect<WireResult> =>
+(request) =>
   Effect.flatMap(uuidV4, (requestId) => {
     const operation = operationOf(header(request.headers, "x-amz-target"))
     const name = operation ?? unknownOperation
