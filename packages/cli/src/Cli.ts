@@ -33,6 +33,7 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import * as CliOutput from "./CliOutput.js"
 
 /**
@@ -41,11 +42,18 @@ import * as CliOutput from "./CliOutput.js"
  */
 export const name = "cognito-feedback"
 
+const PackageManifest = Schema.parseJson(Schema.Struct({ version: Schema.String }))
+
 /**
+ * The version in the package's `package.json`, one directory above this module both as built
+ * (`dist/Cli.js`) and as bundled into the command (`bin/cognito-feedback.js`).
+ *
  * @since 0.1.0
  * @category models
  */
-export const version = "0.1.0"
+export const version: string = Schema.decodeUnknownSync(PackageManifest)(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8")
+).version
 
 /**
  * A setting that cannot be used: a bad AWS_* environment variable, an option out of range, a
@@ -345,6 +353,15 @@ export interface EmulatorArgs {
   readonly seed: Option.Option<string>
 }
 
+/**
+ * The emulator's port when `--port` is not given. Unassigned by IANA, used by no common tool (not
+ * 9229, Node's inspector), and below the ephemeral port ranges, so no outgoing connection holds it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultEmulatorPort = 26464
+
 const emulatorOptions = {
   host: Options.text("host").pipe(
     Options.withPseudoName("HOST"),
@@ -353,8 +370,10 @@ const emulatorOptions = {
   ),
   port: Options.integer("port").pipe(
     Options.withPseudoName("PORT"),
-    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
-    Options.withDefault(9229)
+    Options.withDescription(
+      `The port to listen on (default ${defaultEmulatorPort}); 0 picks a free one (read it from the first line).`
+    ),
+    Options.withDefault(defaultEmulatorPort)
   ),
   seed: Options.text("seed").pipe(
     Options.withPseudoName("FILE"),
@@ -474,10 +493,10 @@ export const command = Command.make(name, {}, () =>
 const examples = HelpDoc.blocks([
   HelpDoc.h1("EXAMPLES"),
   HelpDoc.p("Start the emulator with the built-in sample data (the first line gives its URL):"),
-  HelpDoc.p("  cognito-feedback emulator --port 9229"),
+  HelpDoc.p(`  cognito-feedback emulator --port ${defaultEmulatorPort}`),
   HelpDoc.p("Report that a sign-in was not the user, against it:"),
   HelpDoc.p(
-    "  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:9229 " +
+    `  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:${defaultEmulatorPort} ` +
       "--user-pool-id us-east-1_Example1 --username alice --event-id evt-1 --feedback-token tok.valid-1 " +
       "--feedback-value invalid"
   ),

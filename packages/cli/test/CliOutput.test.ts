@@ -69,14 +69,14 @@ describe("CliOutput", () => {
   it("a preview prints as an HTTP message or as JSON", () => {
     const preview = {
       method: "POST" as const,
-      url: "http://127.0.0.1:9229",
+      url: "http://127.0.0.1:26464",
       region: "us-east-1",
       headers: { "content-type": "application/x-amz-json-1.1" },
       body: "{\"Username\":\"<redacted>\"}"
     }
     assert.strictEqual(
       CliOutput.formatPreview("text", preview),
-      "# dry run: nothing was sent (region us-east-1)\nPOST http://127.0.0.1:9229\n" +
+      "# dry run: nothing was sent (region us-east-1)\nPOST http://127.0.0.1:26464\n" +
         "content-type: application/x-amz-json-1.1\n\n{\"Username\":\"<redacted>\"}"
     )
     assert.deepStrictEqual(JSON.parse(CliOutput.formatPreview("json", preview)), {

@@ -115,4 +115,24 @@ describe("cognito-feedback emulator", () => {
       assert.strictEqual(outOfRange.code, 2)
       assert.match(outOfRange.stderr, /^ConfigurationError: --port/)
     }))
+
+  it.live("its help states a default port that no common tool listens on", () =>
+    Effect.gen(function*() {
+      const help = yield* cli(["emulator", "--help"])
+      assert.strictEqual(help.code, 0, help.stderr)
+      const stated = /--port PORT\s[\s\S]*?\(default (\d+)\)/.exec(help.stdout)?.[1]
+      assert.isDefined(stated, help.stdout)
+      const port = Number(stated)
+      // Node's inspector (9229), web and API dev servers, LocalStack, DynamoDB Local, Vite's HMR socket,
+      // OpenTelemetry collectors, databases and brokers that developers run next to an emulator
+      const common = (
+        "1433 1521 2375 2376 3000 3001 3306 4000 4200 4317 4318 4321 4566 5000 5173 5432 5555 5672 6006 6379 " +
+        "6443 7000 8000 8001 8080 8081 8443 8787 8888 9000 9090 9200 9229 9324 9411 11211 15672 16686 24678 27017"
+      ).split(" ").map(Number)
+      assert.notInclude(common, port)
+      // below the ephemeral ranges (Linux from 32768, IANA's dynamic ports from 49152), so an
+      // outgoing connection never holds it
+      assert.isAbove(port, 1023)
+      assert.isBelow(port, 32768)
+    }))
 })

@@ -13,15 +13,35 @@ const serviceFields = {
 }
 
 /**
+ * Where an `InvalidParameterException` was decided: `"local"`, caller input the client rejected
+ * before sending anything; `"service"`, the service's answer.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ErrorOrigin = Schema.Literal("local", "service")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ErrorOrigin = typeof ErrorOrigin.Type
+
+/**
  * A parameter is invalid. Also the error for caller input that breaks the request schema: then
- * `message` names the field and the rule, and nothing was sent.
+ * `origin` is `"local"`, `message` names the field and the rule, and nothing was sent. `origin`
+ * defaults to `"service"`, when constructing and when decoding an error encoded without it.
  *
  * @since 0.1.0
  * @category errors
  */
 export class InvalidParameterException extends Schema.TaggedError<InvalidParameterException>()(
   "InvalidParameterException",
-  { ...serviceFields, reasonCode: Schema.optional(Schema.String) }
+  {
+    ...serviceFields,
+    reasonCode: Schema.optional(Schema.String),
+    origin: Schema.optionalWith(ErrorOrigin, { default: () => "service" })
+  }
 ) {}
 
 /**

@@ -214,8 +214,8 @@ export const describeIssues = (error: ParseResult.ParseError): string =>
   ).join("; ")
 
 /**
- * Validates caller input before any I/O; a violation fails with `InvalidParameterException`
- * naming each field and the rule it breaks.
+ * Validates caller input before any I/O; a violation fails with an `InvalidParameterException`
+ * of `origin` `"local"` naming each field and the rule it breaks.
  *
  * @since 0.1.0
  * @category validation
@@ -226,7 +226,7 @@ export const decodeRequest = (
   const valid = decodeValid(input)
   if (valid !== undefined) return Effect.succeed(valid)
   return Either.match(decodeEither(input), {
-    onLeft: (error) => Effect.fail(new InvalidParameterException({ message: describeIssues(error) })),
+    onLeft: (error) => Effect.fail(new InvalidParameterException({ message: describeIssues(error), origin: "local" })),
     onRight: Effect.succeed
   })
 }

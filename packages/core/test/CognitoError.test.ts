@@ -38,6 +38,21 @@ describe("CognitoError", () => {
     assert.notProperty(other, "reasonCode")
   })
 
+  it("InvalidParameterException says where it was decided: the service unless said otherwise", () => {
+    const decode = Schema.decodeUnknownSync(CognitoError.InvalidParameterException)
+    const encode = Schema.encodeSync(CognitoError.InvalidParameterException)
+    assert.strictEqual(new CognitoError.InvalidParameterException({ message: "m" }).origin, "service")
+    const fromCode = CognitoError.makeServiceError("InvalidParameterException", { message: "m" })
+    assert.strictEqual(fromCode._tag === "InvalidParameterException" ? fromCode.origin : undefined, "service")
+    const local = new CognitoError.InvalidParameterException({ message: "m", origin: "local" })
+    assert.strictEqual(local.origin, "local")
+    assert.strictEqual(encode(local).origin, "local")
+    assert.strictEqual(decode(encode(local)).origin, "local")
+    // an error encoded before the field existed decodes as the service's
+    assert.strictEqual(decode({ _tag: "InvalidParameterException", message: "m" }).origin, "service")
+    assert.throws(() => decode({ _tag: "InvalidParameterException", message: "m", origin: "elsewhere" }))
+  })
+
   it.prop("isServiceErrorCode accepts exactly the eight codes", [fc.string()], ([code]) => {
     assert.strictEqual(
       CognitoError.isServiceErrorCode(code),
@@ -57,6 +72,9 @@ describe("CognitoError", () => {
     assert.strictEqual(again.message, error.message)
     assert.strictEqual(again.constructor, error.constructor)
     if ("requestId" in error) assert.strictEqual((again as typeof error).requestId, error.requestId)
+    if (error._tag === "InvalidParameterException" && again._tag === "InvalidParameterException") {
+      assert.strictEqual(again.origin, error.origin)
+    }
     if (error._tag === "UnexpectedResponseError" && again._tag === "UnexpectedResponseError") {
       assert.strictEqual(again.status, error.status)
       assert.strictEqual(again.code, error.code)

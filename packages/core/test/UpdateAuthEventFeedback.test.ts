@@ -140,6 +140,8 @@ describe("UpdateAuthEventFeedbackRequest", () => {
         const error = yield* Effect.flip(decodeRequest({ ...base, [bad.field]: bad.value }))
         assert.strictEqual(error._tag, "InvalidParameterException")
         assert.strictEqual(error.message, `${bad.field}: ${bad.rule}`)
+        // nothing was sent: the caller can tell this from the service's own InvalidParameterException
+        assert.strictEqual(error.origin, "local")
       })
   )
 

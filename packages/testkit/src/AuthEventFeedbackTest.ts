@@ -12,7 +12,6 @@ import type { UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/Upda
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
 import type { Outcome } from "./CognitoArbitrary.js"
 import * as CognitoSimulator from "./CognitoSimulator.js"
 import type { SeedError, SeedFile } from "./SimulatorSeed.js"
@@ -33,7 +32,7 @@ export interface Options {
 const withRetries = (
   policy: RetryPolicy.RetryPolicy | undefined,
   attempt: (request: UpdateAuthEventFeedbackRequest) => Effect.Effect<unknown, UpdateAuthEventFeedbackError>
-) =>
+): Effect.Effect<AuthEventFeedback.AuthEventFeedback.Service> =>
   Effect.map(
     RetryPolicy.makeRetrier(policy ?? RetryPolicy.disabled),
     (retrier) =>
@@ -75,13 +74,14 @@ export const layerMemory = (
 
 /**
  * What the scripted service was sent: each validated request, in order (secrets stay `Redacted`).
+ * `yield* ScriptedCalls` gives the record itself, which grows as calls arrive: read it after them.
  *
  * @since 0.1.0
  * @category tags
  */
 export class ScriptedCalls extends Context.Tag("@cognito-feedback/testkit/AuthEventFeedbackTest/ScriptedCalls")<
   ScriptedCalls,
-  Effect.Effect<ReadonlyArray<UpdateAuthEventFeedbackRequest>>
+  ReadonlyArray<UpdateAuthEventFeedbackRequest>
 >() {}
 
 /**
@@ -94,21 +94,33 @@ export interface ScriptOptions extends Options {
 }
 
 /**
- * The scripted service and the recorder of what it was sent.
+ * A scripted service and the record of what it was sent (see `ScriptedCalls`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Scripted {
+  readonly service: AuthEventFeedback.AuthEventFeedback.Service
+  readonly calls: ReadonlyArray<UpdateAuthEventFeedbackRequest>
+}
+
+/**
+ * The scripted service and the record of what it was sent.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeScripted = (outcomes: ReadonlyArray<Outcome>, options: ScriptOptions = {}) =>
+export const makeScripted = (outcomes: ReadonlyArray<Outcome>, options: ScriptOptions = {}): Effect.Effect<Scripted> =>
   Effect.gen(function*() {
-    const calls = yield* Ref.make<ReadonlyArray<UpdateAuthEventFeedbackRequest>>([])
+    const calls: Array<UpdateAuthEventFeedbackRequest> = []
     const fallback = options.whenExhausted ?? success
     const service = yield* withRetries(options.retryPolicy, (request) =>
-      Effect.flatMap(
-        Ref.modify(calls, (all) => [outcomes[all.length] ?? fallback, [...all, request]]),
-        (outcome) => (outcome._tag === "Success" ? Effect.void : Effect.fail(outcome.error))
-      ))
-    return { service, calls: Ref.get(calls) }
+      Effect.suspend(() => {
+        const outcome = outcomes[calls.length] ?? fallback
+        calls.push(request)
+        return outcome._tag === "Success" ? Effect.void : Effect.fail(outcome.error)
+      }))
+    return { service, calls }
   })
 
 /**

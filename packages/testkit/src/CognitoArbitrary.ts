@@ -24,7 +24,7 @@ import * as Redacted from "effect/Redacted"
  * @since 0.1.0
  * @category arbitraries
  */
-export const request = Arbitrary.make(UpdateAuthEventFeedbackRequest)
+export const request: fc.Arbitrary<UpdateAuthEventFeedbackRequest> = Arbitrary.make(UpdateAuthEventFeedbackRequest)
 
 /**
  * Valid caller input: what `AuthEventFeedback.update` accepts, secrets as plain strings.

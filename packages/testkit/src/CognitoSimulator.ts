@@ -229,6 +229,18 @@ export interface Call {
 }
 
 /**
+ * How an operation is called. `requestId`: the id to answer and record the call under, as the
+ * service's front door assigns one before the call reaches it (`CognitoWire` passes its own);
+ * by default the simulator draws one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CallOptions {
+  readonly requestId?: string | undefined
+}
+
+/**
  * A user as the simulator holds it.
  *
  * @since 0.1.0
@@ -272,15 +284,18 @@ export declare namespace CognitoSimulator {
      * the pool, or sub), event, token; then records the feedback (Provider `User`), replacing any.
      */
     readonly updateAuthEventFeedback: (
-      input: unknown
+      input: unknown,
+      options?: CallOptions
     ) => Effect.Effect<UpdateAuthEventFeedback.UpdateAuthEventFeedbackResponse, UpdateError>
     /** `AdminUpdateAuthEventFeedback`: the same checks without the token; Provider `Admin`. */
     readonly adminUpdateAuthEventFeedback: (
-      input: unknown
+      input: unknown,
+      options?: CallOptions
     ) => Effect.Effect<AdminUpdateAuthEventFeedbackResponse, AdminUpdateError>
     /** `AdminListUserAuthEvents`: the user's events newest first, paginated. */
     readonly adminListUserAuthEvents: (
-      input: unknown
+      input: unknown,
+      options?: CallOptions
     ) => Effect.Effect<AdminListUserAuthEventsResponse, ListError>
 
     /** Adds pools, users and events; fails if any clashes with what is already there. */

@@ -6,7 +6,8 @@
  *
  * It answers as the live service does: client errors are HTTP 400 with
  * `{"__type": code, "message": text}`, server faults 500, every response carries
- * `x-amzn-requestid`. The checks, in order:
+ * `x-amzn-requestid` (for a request that reaches the simulator, the id it records the call under).
+ * The checks, in order:
  *
  * 1. a body over the size limit: 413 `RequestEntityTooLargeException` (the front door refuses it
  *    before anything else; the status is the one HTTP gives this case, so clients see why);
@@ -217,8 +218,8 @@ const success = (operation: string, body: object, requestId: string): WireResult
 const encodeList = Schema.encode(CognitoSimulator.AdminListUserAuthEventsResponse)
 
 /**
- * Calls the simulator. Errors keep the simulator's request id, so a test can match a response to
- * `CognitoSimulator.calls`; a success answers under the wire's own id.
+ * Calls the simulator under the wire's request id, so that every answer, success or error, can be
+ * matched to its entry in `CognitoSimulator.calls`.
  */
 const dispatch = (
   simulator: CognitoSimulator.CognitoSimulator.Service,
@@ -226,18 +227,18 @@ const dispatch = (
   input: JsonObject,
   requestId: string
 ): Effect.Effect<WireResult> => {
+  const options = { requestId }
   const call: Effect.Effect<object, CognitoSimulator.UpdateError> = operation === "UpdateAuthEventFeedback"
-    ? simulator.updateAuthEventFeedback(input)
+    ? simulator.updateAuthEventFeedback(input, options)
     : operation === "AdminUpdateAuthEventFeedback"
-    ? simulator.adminUpdateAuthEventFeedback(input)
+    ? simulator.adminUpdateAuthEventFeedback(input, options)
     : Effect.flatMap(
-      simulator.adminListUserAuthEvents(input),
+      simulator.adminListUserAuthEvents(input, options),
       // dates as epoch seconds, as the AWS SDKs read them; the simulator's own values always encode
       (response) => Effect.orDie(encodeList(response))
     )
   return Effect.match(call, {
-    onFailure: (error) =>
-      failure(operation, { code: error._tag, message: error.message }, error.requestId ?? requestId),
+    onFailure: (error) => failure(operation, { code: error._tag, message: error.message }, requestId),
     onSuccess: (body) => success(operation, body, requestId)
   })
 }
@@ -251,8 +252,8 @@ const dispatch = (
  */
 export const handle = (
   simulator: CognitoSimulator.CognitoSimulator.Service
-) =>
-(request: WireRequest): Effect.Effect<WireResult> =>
+): (request: WireRequest) => Effect.Effect<WireResult> =>
+(request) =>
   Effect.flatMap(uuidV4, (requestId) => {
     const operation = operationOf(header(request.headers, "x-amz-target"))
     const name = operation ?? unknownOperation

@@ -461,9 +461,11 @@ export const encodeSeed = (seed: SeedFile): Effect.Effect<Schema.Schema.Encoded<
  * @since 0.1.0
  * @category validation
  */
-export const validateWith = <A, I>(schema: Schema.Schema<A, I>) => {
+export const validateWith = <A, I>(
+  schema: Schema.Schema<A, I>
+): (value: A, prefix?: ReadonlyArray<PropertyKey>) => Effect.Effect<A, SeedError> => {
   const validate = Schema.validateEither(schema, parseOptions)
-  return (value: A, prefix: ReadonlyArray<PropertyKey> = []): Effect.Effect<A, SeedError> =>
+  return (value, prefix = []) =>
     Either.match(validate(value), {
       onLeft: (error) => Effect.fail(new SeedError({ message: describeSeedIssues(error, prefix) })),
       onRight: Effect.succeed

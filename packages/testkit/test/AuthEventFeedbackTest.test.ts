@@ -66,24 +66,40 @@ describe("layerScripted", () => {
             assert.deepStrictEqual(exit, Exit.fail(expected.error))
           }
         }
-        assert.lengthOf(yield* calls, outcomes.length + 1)
+        assert.lengthOf(calls, outcomes.length + 1)
       })
   )
 
   it.effect("records what it was sent, secrets still redacted", () =>
     Effect.gen(function*() {
       yield* AuthEventFeedback.update(alice)
-      const sent = yield* Effect.flatten(AuthEventFeedbackTest.ScriptedCalls)
+      const sent = yield* AuthEventFeedbackTest.ScriptedCalls
       assert.lengthOf(sent, 1)
       assert.strictEqual(String(sent[0]?.FeedbackToken), "<redacted>")
       assert.strictEqual(sent[0] && Redacted.value(sent[0].FeedbackToken), "tok.valid-1")
     }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([AuthEventFeedbackTest.success]))))
 
+  it.effect("the record is a value that grows with each call", () =>
+    Effect.gen(function*() {
+      const sent = yield* AuthEventFeedbackTest.ScriptedCalls
+      assert.deepStrictEqual(sent, [])
+      yield* AuthEventFeedback.update(alice)
+      yield* Effect.flip(AuthEventFeedback.update({ ...alice, EventId: "evt-2" }))
+      assert.deepStrictEqual(sent.map((request) => request.EventId), [alice.EventId, "evt-2"])
+    }).pipe(
+      Effect.provide(
+        AuthEventFeedbackTest.layerScripted([
+          AuthEventFeedbackTest.success,
+          AuthEventFeedbackTest.failure(new CognitoError.NotAuthorizedException({ message: "Invalid token." }))
+        ])
+      )
+    ))
+
   it.effect("invalid input never reaches the script", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(AuthEventFeedback.update({ ...alice, UserPoolId: "nope" }))
       assert.strictEqual(error._tag, "InvalidParameterException")
-      assert.lengthOf(yield* Effect.flatten(AuthEventFeedbackTest.ScriptedCalls), 0)
+      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 0)
     }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([]))))
 
   it.effect("with the standard policy, throttled twice then success takes three attempts (TestClock)", () =>
@@ -91,7 +107,7 @@ describe("layerScripted", () => {
       const fiber = yield* Effect.fork(AuthEventFeedback.update(alice))
       yield* TestClock.adjust("1 minute")
       yield* Fiber.join(fiber)
-      assert.lengthOf(yield* Effect.flatten(AuthEventFeedbackTest.ScriptedCalls), 3)
+      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 3)
     }).pipe(
       Effect.provide(
         AuthEventFeedbackTest.layerScripted([throttled, throttled, AuthEventFeedbackTest.success], {
@@ -104,7 +120,7 @@ describe("layerScripted", () => {
     Effect.gen(function*() {
       const error = yield* Effect.flip(AuthEventFeedback.update(alice))
       assert.strictEqual(error._tag, "NotAuthorizedException")
-      assert.lengthOf(yield* Effect.flatten(AuthEventFeedbackTest.ScriptedCalls), 1)
+      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 1)
     }).pipe(
       Effect.provide(
         AuthEventFeedbackTest.layerScripted(

@@ -127,7 +127,7 @@ describe("the AWS SDK for JavaScript v3 against the emulator", () => {
       const { send, simulator } = yield* setup
       const output = yield* send((client) => client.send(new UpdateAuthEventFeedbackCommand(update)))
       assert.strictEqual(output.$metadata.httpStatusCode, 200)
-      assert.isString(output.$metadata.requestId)
+      assert.strictEqual(output.$metadata.requestId, (yield* simulator.calls)[0]?.requestId)
       const feedback = Option.getOrThrow(yield* simulator.feedbackOf(poolId, "alice", "evt-1"))
       assert.strictEqual(feedback.FeedbackValue, "Invalid")
       assert.strictEqual(feedback.Provider, "User")

@@ -347,6 +347,32 @@ describe("CognitoWire.handle", () => {
         })
       ))
 
+    it.effect("every answer, success or error, carries the request id the simulator recorded for it", () =>
+      withSimulator((send, simulator) =>
+        Effect.gen(function*() {
+          const admin = { UserPoolId: poolId, Username: username }
+          const results = [
+            yield* send(post("UpdateAuthEventFeedback", update)),
+            yield* send(post("UpdateAuthEventFeedback", { ...update, FeedbackToken: "tok.wrong" })),
+            yield* send(post("AdminUpdateAuthEventFeedback", { ...admin, EventId: "evt-2", FeedbackValue: "Valid" })),
+            yield* send(post("AdminListUserAuthEvents", admin)),
+            yield* send(post("AdminListUserAuthEvents", { ...admin, Username: "nobody" }))
+          ]
+          const calls = yield* simulator.calls
+          assert.deepStrictEqual(calls.map((call) => call.outcome), [
+            "Success",
+            "NotAuthorizedException",
+            "Success",
+            "Success",
+            "UserNotFoundException"
+          ])
+          assert.deepStrictEqual(
+            results.map((result) => result.response.headers["x-amzn-requestid"]),
+            calls.map((call) => call.requestId)
+          )
+        })
+      ))
+
     it.effect("AdminUpdateAuthEventFeedback with any SigV4 signature: 200 {}, Provider Admin", () =>
       withSimulator((send, simulator) =>
         Effect.gen(function*() {

@@ -87,7 +87,9 @@ export const headersFor = (id: string, context: RetryPolicy.AttemptContext): Rec
 /** A region taken from a bad pool id is the caller's input error, not a configuration error. */
 export const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) =>
   Endpoint.resolve(options, userPoolId).pipe(
-    Effect.mapError((error) => new InvalidParameterException({ message: `UserPoolId: ${error.message}` }))
+    Effect.mapError((error) =>
+      new InvalidParameterException({ message: `UserPoolId: ${error.message}`, origin: "local" })
+    )
   )
 
 /**

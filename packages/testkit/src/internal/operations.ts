@@ -23,7 +23,7 @@ import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as SynchronizedRef from "effect/SynchronizedRef"
-import type { Call, CognitoSimulator, FaultError, Operation } from "../CognitoSimulator.js"
+import type { Call, CallOptions, CognitoSimulator, FaultError, Operation } from "../CognitoSimulator.js"
 import type * as Seed from "../SimulatorSeed.js"
 import type { AdminListUserAuthEventsResponse, EventFeedbackType } from "./adminSchemas.js"
 import { decodeAdminList, decodeAdminUpdate } from "./adminSchemas.js"
@@ -98,6 +98,7 @@ export const make = (
   const serve = <A, E extends { readonly _tag: ServiceErrorCode }>(
     operation: Operation,
     input: unknown,
+    options: CallOptions | undefined,
     handle: (requestId: string, date: Date) => Effect.Effect<A, E>
   ): Effect.Effect<A, E | FaultError> =>
     Effect.gen(function*() {
@@ -105,7 +106,7 @@ export const make = (
       if (Duration.greaterThan(latency, Duration.zero)) {
         yield* Effect.sleep(latency)
       }
-      const requestId = yield* uuidV4
+      const requestId = options?.requestId ?? (yield* uuidV4)
       const millis = yield* Clock.currentTimeMillis
       const fault = yield* Ref.modify(refs.faults, (faults) => Faults.take(faults, millis, requestId))
       const result: Either.Either<A, E | FaultError> = Option.isSome(fault)
@@ -169,10 +170,14 @@ export const make = (
     }))
 
   return {
-    updateAuthEventFeedback: Effect.fn("CognitoSimulator.updateAuthEventFeedback")(function*(input: unknown) {
+    updateAuthEventFeedback: Effect.fn("CognitoSimulator.updateAuthEventFeedback")(function*(
+      input: unknown,
+      options?: CallOptions
+    ) {
       return yield* serve(
         "UpdateAuthEventFeedback",
         input,
+        options,
         (requestId, date) =>
           UpdateAuthEventFeedback.decodeRequest(input).pipe(
             Effect.mapError((error) => new InvalidParameterException({ message: error.message, requestId })),
@@ -193,8 +198,8 @@ export const make = (
     }),
 
     adminUpdateAuthEventFeedback: Effect.fn("CognitoSimulator.adminUpdateAuthEventFeedback")(
-      function*(input: unknown) {
-        return yield* serve("AdminUpdateAuthEventFeedback", input, (requestId, date) =>
+      function*(input: unknown, options?: CallOptions) {
+        return yield* serve("AdminUpdateAuthEventFeedback", input, options, (requestId, date) =>
           Effect.flatMap(
             decodeAdminUpdate(input, requestId),
             (request) => recordFeedback(request, () => Option.none<never>(), "Admin", requestId, date)
@@ -202,8 +207,11 @@ export const make = (
       }
     ),
 
-    adminListUserAuthEvents: Effect.fn("CognitoSimulator.adminListUserAuthEvents")(function*(input: unknown) {
-      return yield* serve("AdminListUserAuthEvents", input, (requestId) =>
+    adminListUserAuthEvents: Effect.fn("CognitoSimulator.adminListUserAuthEvents")(function*(
+      input: unknown,
+      options?: CallOptions
+    ) {
+      return yield* serve("AdminListUserAuthEvents", input, options, (requestId) =>
         Effect.gen(function*() {
           const request = yield* decodeAdminList(input, requestId)
           const state = yield* SynchronizedRef.get(refs.state)
