@@ -34,11 +34,4 @@ export const liveClients: ReadonlyArray<LiveClient> = [
   { name: "node:http", layer: AuthEventFeedbackNode.layer, ownsConnections: true }
 ]
 
-/** A valid request: what most tests send. */
-export const request = {
-  UserPoolId: "us-east-1_AbCdEf123",
-  Username: "alice",
-  EventId: "c3f1a2b4",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Valid"
-} as const
+export { request } from "../../http/test/support.js"
