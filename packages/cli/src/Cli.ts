@@ -18,9 +18,7 @@ import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FileSystem from "@effect/platform/FileSystem"
-import type { ServeError } from "@effect/platform/HttpServerError"
 import type { Teardown } from "@effect/platform/Runtime"
 import * as Cause from "effect/Cause"
 import * as Console from "effect/Console"
@@ -28,13 +26,15 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as HashSet from "effect/HashSet"
-import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import * as CliOutput from "./CliOutput.js"
+import type { CommandFailed } from "./CommandFailure.js"
+import { checkPort, ConfigurationError, failWith, serveErrorMessage } from "./CommandFailure.js"
+import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
+import * as LiveClient from "./LiveClient.js"
 
 /**
  * @since 0.1.0
@@ -48,48 +48,24 @@ export const name = "cognito-feedback"
  */
 export const version = "0.1.0"
 
-/**
- * A setting that cannot be used: a bad AWS_* environment variable, an option out of range, a
- * file or standard input that cannot be read. Exit code 2.
- *
- * @since 0.1.0
- * @category errors
- */
-export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()("ConfigurationError", {
-  message: Schema.String
-}) {}
+export {
+  /**
+   * Re-exported from `CommandFailure`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  CommandFailed,
+  /**
+   * Re-exported from `CommandFailure`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  ConfigurationError
+} from "./CommandFailure.js"
 
-/**
- * A subcommand ended in failure: what to print, in which format, and the exit code. The line is
- * printed by `run`, which also prints @effect/cli's own parse errors, so every failure looks alike.
- *
- * @since 0.1.0
- * @category errors
- */
-export class CommandFailed extends Schema.TaggedError<CommandFailed>()("CommandFailed", {
-  exitCode: Schema.Literal(1, 2),
-  format: Schema.Literal(...CliOutput.formats),
-  failure: Schema.Struct({
-    error: Schema.String,
-    message: Schema.String,
-    requestId: Schema.optional(Schema.String)
-  })
-}) {}
-
-const failWith = (exitCode: 1 | 2, format: CliOutput.Format) =>
-(error: {
-  readonly _tag: string
-  readonly message: string
-  readonly requestId?: string | undefined
-}) => new CommandFailed({ exitCode, format, failure: CliOutput.failureOf(error) })
-
-// Our own lines go through the console's unsafe methods: `run` silences `Console.error`, which
-// only @effect/cli uses (to print its multi-line parse errors, which `run` prints as one line).
-const printOut = (line: string): Effect.Effect<void> =>
-  Console.consoleWith((console) => Effect.sync(() => console.unsafe.log(line)))
-
-const printErr = (line: string): Effect.Effect<void> =>
-  Console.consoleWith((console) => Effect.sync(() => console.unsafe.error(line)))
+const { printErr, printOut } = CliOutput
 
 /** Debug logs (attempts, retries, delays: never a secret) go to standard error, as logfmt. */
 const stderrLogger = Logger.withConsoleError(Logger.logfmtLogger)
@@ -232,28 +208,6 @@ const feedbackTokenOf = (
     ? Effect.map(readStdin, (text) => Redacted.make(text.trim()))
     : Effect.succeed(option)
 
-/** The http layer's options: the standard AWS_* environment, overridden by the flags given. */
-const httpOptionsOf = (
-  args: UpdateArgs
-): Effect.Effect<AuthEventFeedbackHttp.Options, ConfigurationError> =>
-  Effect.gen(function*() {
-    const fromEnv = yield* Effect.mapError(
-      AuthEventFeedbackHttp.config,
-      (error) => new ConfigurationError({ message: CliOutput.oneLine(String(error)) })
-    )
-    if (Option.isSome(args.maxAttempts) && args.maxAttempts.value < 1) {
-      return yield* new ConfigurationError({ message: "--max-attempts: must be an integer of at least 1" })
-    }
-    return {
-      ...fromEnv,
-      ...Option.match(args.endpointUrl, { onNone: () => ({}), onSome: (endpoint) => ({ endpoint }) }),
-      ...Option.match(args.region, { onNone: () => ({}), onSome: (region) => ({ region }) }),
-      ...Option.match(args.maxAttempts, { onNone: () => ({}), onSome: (maxAttempts) => ({ maxAttempts }) })
-    }
-  })
-
-const httpClientLayer = NodeHttpClient.layerUndici
-
 /**
  * The handler of `update-auth-event-feedback`. Everything that can be checked without the network
  * is checked first (configuration, input, endpoint), so a failure with exit code 2 never sent
@@ -266,7 +220,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
   const invalid = failWith(CliOutput.ExitCode.InvalidInput, args.output)
   const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
   return Effect.gen(function*() {
-    const options = yield* Effect.mapError(httpOptionsOf(args), invalid)
+    const options = yield* Effect.mapError(LiveClient.optionsOf(args), invalid)
     const feedbackToken = yield* Effect.mapError(feedbackTokenOf(args.feedbackToken), invalid)
     const request = yield* Effect.mapError(
       decodeRequest({
@@ -284,7 +238,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
     }
     yield* Effect.logDebug("sending").pipe(Effect.annotateLogs({ url: preview.url, region: preview.region }))
     const response = yield* AuthEventFeedback.update(request).pipe(
-      Effect.provide(AuthEventFeedbackHttp.layer(options).pipe(Layer.provide(httpClientLayer))),
+      Effect.provide(LiveClient.layer(options)),
       Effect.mapError((error: UpdateAuthEventFeedbackError | EndpointError) =>
         // the endpoint was already resolved by the preview: a configuration error here is still one
         error._tag === "EndpointError" ? invalid(error) : failed(error)
@@ -364,9 +318,6 @@ const readSeedFile = (
     return yield* SimulatorSeed.decodeSeedJson(text)
   })
 
-const serveErrorMessage = (error: ServeError): string =>
-  error.cause instanceof Error ? error.cause.message : "the server could not start"
-
 /**
  * The handler of `emulator`: prints `listening on http://HOST:PORT`, then one line per request,
  * and serves until interrupted (SIGINT or SIGTERM), which closes the server.
@@ -379,9 +330,8 @@ export const emulatorHandler = (
 ): Effect.Effect<void, CommandFailed, FileSystem.FileSystem> => {
   const invalid = failWith(CliOutput.ExitCode.InvalidInput, "text")
   return Effect.gen(function*() {
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-      return yield* invalid(new ConfigurationError({ message: "--port: must be an integer from 0 to 65535" }))
-    }
+    const badPort = checkPort(args.port)
+    if (badPort !== undefined) return yield* badPort
     const seed = yield* Option.match(args.seed, {
       onNone: () => Effect.succeed(SimulatorSeed.sampleSeed),
       onSome: (path) => Effect.mapError(readSeedFile(path), invalid)
@@ -441,11 +391,12 @@ export const command = Command.make(name, {}, () =>
   Effect.fail(
     failWith(CliOutput.ExitCode.InvalidInput, "text")({
       _tag: "MissingSubcommand",
-      message: "expected a subcommand: update-auth-event-feedback or emulator (see --help)"
+      message: "expected a subcommand: update-auth-event-feedback, emulator, serve-feedback-page or " +
+        "feedback-link-template (see --help)"
     })
   )).pipe(
     Command.withDescription("Send Amazon Cognito auth-event feedback, or start a local emulator."),
-    Command.withSubcommands([updateAuthEventFeedback, emulator])
+    Command.withSubcommands([updateAuthEventFeedback, emulator, ...FeedbackPageCommand.commands])
   )
 
 const examples = HelpDoc.blocks([
