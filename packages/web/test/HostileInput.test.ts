@@ -85,6 +85,8 @@ const encoded = (s: string) => {
   }
 }
 
+const isWellFormed = (s: string) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))
+
 const encodeEntries = (entries: ReadonlyArray<readonly [string, string]>, raw: boolean) =>
   entries.map(([k, v]) => raw ? `${k}=${v}` : `${encoded(k)}=${encoded(v)}`).join("&")
 
@@ -137,7 +139,8 @@ describe("hostile input", () => {
         const answer = yield* send(new Request(`${origin}${FeedbackPage.defaultPath}?${encodeEntries(entries, raw)}`))
         assert.oneOf(answer.status, [200, 400])
         assertEscaped(answer.body)
-        if (answer.status === 200 && !raw) {
+        // (a lone surrogate reaches the server as U+FFFD: URLs cannot carry it)
+        if (answer.status === 200 && !raw && isWellFormed(token + username)) {
           const fieldsShown = hiddenFields(answer.body)
           assert.strictEqual(fieldsShown["feedback-token"], token)
           assert.strictEqual(fieldsShown.username, username)

@@ -4,8 +4,7 @@
  */
 import type { FeedbackValue } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as Redacted from "effect/Redacted"
-import type { Html } from "./html.js"
-import { html } from "./html.js"
+import { Html, html } from "./html.js"
 import type { FeedbackLink } from "./link.js"
 import { parameters } from "./link.js"
 import type { OutcomeKind, Texts } from "./texts.js"
@@ -34,6 +33,9 @@ a { color: #1a4d8f; }
  */
 export const styleHash = "sha256-bhTr/30/TFrSLvRwPBtpBRkN05QY2X+BxLEBapmVscc="
 
+/** A constant, so trusted as markup: a style element's text is not unescaped by browsers. */
+const styleElement = new Html(`<style>${stylesheet}</style>`)
+
 /** The response headers of every page. */
 export const securityHeaders: Readonly<Record<string, string>> = {
   "cache-control": "no-store",
@@ -60,7 +62,7 @@ const layout = (frame: Frame, title: string, content: Html): Html =>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} – ${frame.productName}</title>
-<style>${stylesheet}</style>
+${styleElement}
 </head>
 <body>
 <main>
