@@ -3,7 +3,8 @@ import { assert, describe, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import { createHash } from "node:crypto"
 import { escape, html } from "../src/internal/html.js"
-import { styleHash, stylesheet } from "../src/internal/pages.js"
+import { outcome, styleHash, stylesheet } from "../src/internal/pages.js"
+import { english } from "../src/internal/texts.js"
 import { decodeEntities } from "./support.js"
 
 describe("html", () => {
@@ -41,7 +42,9 @@ describe("html", () => {
     )
   })
 
-  it("the Content-Security-Policy's hash is the stylesheet's", () => {
+  it("the Content-Security-Policy's hash is the stylesheet's, which pages carry as it is", () => {
     assert.strictEqual(styleHash, `sha256-${createHash("sha256").update(stylesheet).digest("base64")}`)
+    const page = outcome({ texts: english, productName: "Example" }, "failed", undefined).value
+    assert.include(page, `<style>${stylesheet}</style>`)
   })
 })
