@@ -32,7 +32,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
-import { checkPort, ConfigurationError, failWith, serveErrorMessage } from "./CommandFailure.js"
+import { checkPort, ConfigurationError, failWith, serveFailed } from "./CommandFailure.js"
 import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
 import * as LiveClient from "./LiveClient.js"
 
@@ -110,24 +110,7 @@ const updateOptions = {
     Options.withPseudoName("Valid|Invalid"),
     Options.withDescription("Valid: it was the user; Invalid: it was not. Any case.")
   ),
-  endpointUrl: Options.text("endpoint-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription(
-      "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
-        "then AWS_ENDPOINT_URL, then the region's endpoint."
-    ),
-    Options.optional
-  ),
-  region: Options.text("region").pipe(
-    Options.withPseudoName("REGION"),
-    Options.withDescription("The region to call. Default: AWS_REGION, then the user pool id's prefix."),
-    Options.optional
-  ),
-  maxAttempts: Options.integer("max-attempts").pipe(
-    Options.withPseudoName("N"),
-    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
-    Options.optional
-  ),
+  ...LiveClient.options,
   output: Options.choice("output", CliOutput.formats).pipe(
     Options.withDescription("text (default): one sentence; json: the response object, errors as JSON."),
     Options.withDefault("text" as const)
@@ -350,10 +333,7 @@ export const emulatorHandler = (
       Effect.provide(layer),
       Effect.catchTags({
         SeedError: (error) => Effect.fail(invalid(error)),
-        ServeError: (error) =>
-          Effect.fail(
-            failWith(CliOutput.ExitCode.ServiceError, "text")({ _tag: "ServeError", message: serveErrorMessage(error) })
-          )
+        ServeError: (error) => Effect.fail(serveFailed(error))
       })
     )
   })

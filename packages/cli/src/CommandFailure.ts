@@ -51,13 +51,16 @@ export const failWith = (exitCode: 1 | 2, format: CliOutput.Format) =>
 }) => new CommandFailed({ exitCode, format, failure: CliOutput.failureOf(error) })
 
 /**
- * Why a server could not start (the port is taken, the address cannot be bound…).
+ * A server could not start (the port is taken, the address cannot be bound…): exit code 1.
  *
  * @since 0.1.0
- * @category errors
+ * @category constructors
  */
-export const serveErrorMessage = (error: ServeError): string =>
-  error.cause instanceof Error ? error.cause.message : "the server could not start"
+export const serveFailed = (error: ServeError): CommandFailed =>
+  failWith(CliOutput.ExitCode.ServiceError, "text")({
+    _tag: "ServeError",
+    message: error.cause instanceof Error ? error.cause.message : "the server could not start"
+  })
 
 /**
  * `CommandFailed` (exit code 2) for a port that is not an integer from 0 to 65535.

@@ -17,7 +17,7 @@ import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
-import { checkPort, failWith, serveErrorMessage } from "./CommandFailure.js"
+import { checkPort, failWith, serveFailed } from "./CommandFailure.js"
 import * as LiveClient from "./LiveClient.js"
 
 const urlOf = (host: string, port: number): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}`
@@ -67,27 +67,6 @@ export interface ServeArgs extends LiveClient.Flags {
   readonly secureAccountUrl: Option.Option<string>
 }
 
-const clientOptions = {
-  endpointUrl: Options.text("endpoint-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription(
-      "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
-        "then AWS_ENDPOINT_URL, then the region's endpoint."
-    ),
-    Options.optional
-  ),
-  region: Options.text("region").pipe(
-    Options.withPseudoName("REGION"),
-    Options.withDescription("The region to call. Default: AWS_REGION, then the user pool id's prefix."),
-    Options.optional
-  ),
-  maxAttempts: Options.integer("max-attempts").pipe(
-    Options.withPseudoName("N"),
-    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
-    Options.optional
-  )
-}
-
 const pathOption = Options.text("path").pipe(
   Options.withPseudoName("PATH"),
   Options.withDescription(`The page's path. Default: ${FeedbackPage.defaultPath}.`),
@@ -121,7 +100,7 @@ const serveOptions = {
     Options.withDescription("Where users change their password; linked after they say a sign-in was not them."),
     Options.optional
   ),
-  ...clientOptions
+  ...LiveClient.options
 }
 
 /**
@@ -156,10 +135,7 @@ export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, C
       Effect.provide(LiveClient.layer(clientOptions)),
       Effect.catchTags({
         EndpointError: (error) => Effect.fail(invalid(error)),
-        ServeError: (error) =>
-          Effect.fail(
-            failWith(CliOutput.ExitCode.ServiceError, "text")({ _tag: "ServeError", message: serveErrorMessage(error) })
-          )
+        ServeError: (error) => Effect.fail(serveFailed(error))
       })
     )
   })

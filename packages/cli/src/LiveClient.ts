@@ -7,6 +7,7 @@
 import type * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
 import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
 import type { EndpointError } from "@cognito-feedback/http/Endpoint"
+import * as Options from "@effect/cli/Options"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -24,6 +25,33 @@ export interface Flags {
   readonly endpointUrl: Option.Option<string>
   readonly region: Option.Option<string>
   readonly maxAttempts: Option.Option<number>
+}
+
+/**
+ * The options of the flags, as the AWS CLI names them.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const options = {
+  endpointUrl: Options.text("endpoint-url").pipe(
+    Options.withPseudoName("URL"),
+    Options.withDescription(
+      "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
+        "then AWS_ENDPOINT_URL, then the region's endpoint."
+    ),
+    Options.optional
+  ),
+  region: Options.text("region").pipe(
+    Options.withPseudoName("REGION"),
+    Options.withDescription("The region to call. Default: AWS_REGION, then the user pool id's prefix."),
+    Options.optional
+  ),
+  maxAttempts: Options.integer("max-attempts").pipe(
+    Options.withPseudoName("N"),
+    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
+    Options.optional
+  )
 }
 
 /**
