@@ -207,11 +207,12 @@ const respond = (
 const respondOutcome = (
   request: HttpServerRequest.HttpServerRequest,
   settings: Settings,
-  kind: OutcomeKind
+  kind: OutcomeKind,
+  status: number = Outcomes.statusOf[kind]
 ) =>
   respond(
     request,
-    Outcomes.statusOf[kind],
+    status,
     Pages.outcome(settings.frame, kind, settings.secureAccountUrl),
     Outcomes.headersOf(kind)
   )
@@ -240,15 +241,13 @@ const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Se
     }
     const form = yield* Effect.either(readForm(request))
     if (Either.isLeft(form)) {
-      return yield* respondOutcome(request, settings, "malformedLink").pipe(
-        Effect.map((response) =>
-          form.left._tag === "BodyTooLarge" ? HttpServerResponse.setStatus(response, 413) : response
-        )
-      )
+      // a body too large for the page's form reads as a damaged link, with its own status
+      return yield* respondOutcome(request, settings, "malformedLink", form.left._tag === "BodyTooLarge" ? 413 : 400)
     }
     const link = yield* Effect.either(Link.decodeLink(form.right, settings.userPoolId))
     if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
     const feedback = link.right.request
+    yield* Effect.annotateCurrentSpan(safeAnnotations(feedback))
     const result = yield* Effect.either(AuthEventFeedback.update(feedback))
     const kind = Either.match(result, {
       onLeft: Outcomes.ofError,
