@@ -1,6 +1,7 @@
 /**
- * The `cognito-feedback` command: `update-auth-event-feedback` with the AWS CLI's option names, and
- * `emulator`, which serves the testkit's emulator on loopback. `run(argv)` parses, runs and prints,
+ * The `cognito-feedback` command: `update-auth-event-feedback` with the AWS CLI's option names,
+ * `emulator`, which serves the testkit's emulator on loopback, and the feedback page's commands
+ * (`FeedbackPageCommand`). `run(argv)` parses, runs and prints,
  * and returns the exit code: 0 success, 1 a service or transport error, 2 invalid input or
  * configuration. Failures are one line on standard error; usernames and tokens are never printed.
  *
