@@ -172,6 +172,7 @@ export interface TemplateArgs {
   readonly baseUrl: string
   readonly userPoolId: string
   readonly path: string
+  readonly signInDetails: boolean
   readonly output: CliOutput.Format
 }
 
@@ -185,6 +186,11 @@ const templateOptions = {
     Options.withDescription("The user pool whose emails carry the links.")
   ),
   path: pathOption,
+  signInDetails: Options.boolean("sign-in-details").pipe(
+    Options.withDescription(
+      "Also put {city}, {country}, {device-name}, {login-time} and {ip-address} in the links, for the page to show."
+    )
+  ),
   output: Options.choice("output", CliOutput.formats).pipe(
     Options.withDescription("text (default): the links, then the email; json: one object."),
     Options.withDefault("text" as const)

@@ -37,7 +37,7 @@ describe("feedback-link-template", () => {
       assert.include(result.stdout, "Email HTML body:")
     }))
 
-  it.live("--output json gives one object; --path changes the links", () =>
+  it.live("--output json gives one object; --path changes the links; --sign-in-details adds the details", () =>
     Effect.gen(function*() {
       const result = yield* cli([
         "feedback-link-template",
@@ -48,11 +48,13 @@ describe("feedback-link-template", () => {
         "--path",
         "/fb",
         "--output",
-        "json"
+        "json",
+        "--sign-in-details"
       ])
       assert.strictEqual(result.code, 0, result.stderr)
       const templates = JSON.parse(result.stdout) as { valid: string; invalid: string; email: { htmlBody: string } }
       assert.isTrue(templates.valid.startsWith("https://example.com/fb?"))
+      assert.include(templates.valid, "&city={city}&country={country}&device-name={device-name}")
       assert.include(templates.email.htmlBody, "&amp;feedback=invalid")
     }))
 

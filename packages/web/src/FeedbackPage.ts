@@ -337,6 +337,19 @@ export interface LinkOptions {
 }
 
 /**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LinkTemplateOptions extends LinkOptions {
+  /**
+   * Also put `{city}`, `{country}`, `{device-name}`, `{login-time}` and `{ip-address}` in the links,
+   * so that the question can show where and when the sign-in was (default false: Cognito writes
+   * them in as they are, and a value with `&` or `#` would cut the link short).
+   */
+  readonly signInDetails?: boolean | undefined
+}
+
+/**
  * The links with Cognito's placeholders, and an email that uses them (for the risk configuration's
  * `NotifyConfiguration`: `Subject`, `HtmlBody`, `TextBody`).
  *
@@ -396,13 +409,22 @@ const linkOf = (
  * @since 0.1.0
  * @category links
  */
-export const linkTemplates = (options: LinkOptions): Either.Either<LinkTemplates, OptionsError> =>
+export const linkTemplates = (options: LinkTemplateOptions): Either.Either<LinkTemplates, OptionsError> =>
   Either.map(pageUrlOf(options), (pageUrl) => {
     const placeholders = {
       userPoolId: options.userPoolId,
       username: "{username}",
       eventId: "{event-id}",
-      feedbackToken: "{feedback-token}"
+      feedbackToken: "{feedback-token}",
+      signIn: options.signInDetails === true
+        ? {
+          city: "{city}",
+          country: "{country}",
+          deviceName: "{device-name}",
+          loginTime: "{login-time}",
+          ipAddress: "{ip-address}"
+        }
+        : undefined
     }
     const valid = linkOf(pageUrl, { ...placeholders, feedback: "valid" }, true)
     const invalid = linkOf(pageUrl, { ...placeholders, feedback: "invalid" }, true)

@@ -66,11 +66,16 @@ const screenshot = (page: Page, name: string) =>
 const heading = (page: Page) => Effect.promise(() => page.locator("h1").innerText())
 
 /** Fills a template link in as Cognito does: the values as they are. */
-const fillIn = (template: string, values: { username: string; eventId: string; token: string }) =>
-  template.replace("{username}", values.username).replace("{event-id}", values.eventId).replace(
-    "{feedback-token}",
-    values.token
-  )
+const fillIn = (template: string, values: Record<string, string>) =>
+  template.replace(/\{([a-z-]+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)
+
+const signIn = {
+  city: "Lyon",
+  country: "France",
+  "device-name": "Firefox, Linux",
+  "login-time": "2026-11-01 10:00 UTC",
+  "ip-address": "203.0.113.7"
+}
 
 describe("the feedback page in Chromium", () => {
   it.live(
@@ -89,14 +94,23 @@ describe("the feedback page in Chromium", () => {
           "--secure-account-url",
           "https://example.com/account/security"
         ])
-        const templates = yield* FeedbackPage.linkTemplates({ baseUrl: server.url, userPoolId: pool })
-        const link = fillIn(templates.invalid, { username: "alice", eventId: "evt-1", token: "tok.valid-1" })
+        const templates = yield* FeedbackPage.linkTemplates({
+          baseUrl: server.url,
+          userPoolId: pool,
+          signInDetails: true
+        })
+        const link = fillIn(templates.invalid, {
+          username: "alice",
+          "event-id": "evt-1",
+          "feedback-token": "tok.valid-1",
+          ...signIn
+        })
         const updates = () => emulator.lines().filter((line) => line.startsWith("UpdateAuthEventFeedback ")).length
 
         // a mail scanner: HEAD and GET of the link, several times; nothing reaches Cognito
         for (const method of ["HEAD", "GET", "GET"]) {
           const response = yield* Effect.promise(() => fetch(link, { method }))
-          assert.strictEqual(response.status, 200, method)
+          assert.strictEqual(response.status, 200, `${method} ${link}`)
           yield* Effect.promise(() => response.arrayBuffer())
         }
         assert.strictEqual(updates(), 0)
@@ -117,6 +131,10 @@ describe("the feedback page in Chromium", () => {
         const question = yield* Effect.promise(() => page.goto(link))
         assert.strictEqual(question?.status(), 200)
         assert.strictEqual(yield* heading(page), "Was this you?")
+        assert.include(
+          yield* Effect.promise(() => page.locator("main").innerText()),
+          "The sign-in was from Lyon, France (203.0.113.7), on Firefox, Linux, at 2026-11-01 10:00 UTC."
+        )
         assert.strictEqual(yield* Effect.promise(() => page.locator("html").getAttribute("lang")), "en")
         const button = page.getByRole("button", { name: "No, this was not me" })
         assert.strictEqual(yield* Effect.promise(() => button.count()), 1)
@@ -144,7 +162,12 @@ describe("the feedback page in Chromium", () => {
         })
 
         // a link whose token Cognito no longer accepts (expired, used or wrong)
-        const used = fillIn(templates.valid, { username: "alice", eventId: "evt-2", token: "tok.used" })
+        const used = fillIn(templates.valid, {
+          username: "alice",
+          "event-id": "evt-2",
+          "feedback-token": "tok.used",
+          ...signIn
+        })
         yield* Effect.promise(() => page.goto(used))
         assert.strictEqual(yield* heading(page), "Was this you?")
         const [refused] = yield* Effect.promise(() =>

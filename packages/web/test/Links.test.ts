@@ -34,6 +34,28 @@ describe("linkTemplates", () => {
       assert.isAbove(email.subject.length, 0)
     }))
 
+  it.effect("with signInDetails, the links also carry Cognito's sign-in placeholders, which the question shows", () =>
+    Effect.gen(function*() {
+      const { valid } = yield* FeedbackPage.linkTemplates({ ...templateOptions, signInDetails: true })
+      assert.isTrue(
+        valid.endsWith(
+          "&feedback=valid&city={city}&country={country}&device-name={device-name}&login-time={login-time}" +
+            "&ip-address={ip-address}"
+        ),
+        valid
+      )
+      const filled = valid.replace("https://example.com/app", "http://127.0.0.1:8080").replace("{username}", "alice")
+        .replace("{event-id}", "evt-1").replace("{feedback-token}", "tok").replace("{city}", "Lyon")
+        .replace("{country}", "France").replace("{device-name}", "Firefox, Linux")
+        .replace("{login-time}", "2026-11-01 10:00 UTC").replace("{ip-address}", "203.0.113.7")
+      const { send } = yield* makePage({ productName: "Example" })
+      const question = yield* send(new Request(filled))
+      assert.include(
+        question.body,
+        "The sign-in was from Lyon, France (203.0.113.7), on Firefox, Linux, at 2026-11-01 10:00 UTC."
+      )
+    }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([]))))
+
   it("refuses a base URL that is not an absolute http(s) URL, or a bad pool id", () => {
     for (const baseUrl of ["example.com", "ftp://example.com", "https://example.com/?a=1", "javascript:alert(1)"]) {
       const result = FeedbackPage.linkTemplates({ ...templateOptions, baseUrl })
