@@ -18,6 +18,7 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type { Html } from "./internal/html.js"
@@ -116,15 +117,6 @@ interface Settings {
   readonly frame: Pages.Frame
 }
 
-const isHttpUrl = (url: string): boolean => {
-  try {
-    const protocol = new URL(url).protocol
-    return protocol === "https:" || protocol === "http:"
-  } catch {
-    return false
-  }
-}
-
 const isPath = (path: string): path is HttpRouter.PathInput => /^\/[A-Za-z0-9\-._~/]*$/.test(path)
 
 const checkPath = (path: string): Either.Either<HttpRouter.PathInput, OptionsError> =>
@@ -144,7 +136,7 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
   Either.gen(function*() {
     const path = yield* checkPath(options.path ?? defaultPath)
     const userPoolId = yield* checkUserPoolId(options.userPoolId)
-    if (options.secureAccountUrl !== undefined && !isHttpUrl(options.secureAccountUrl)) {
+    if (options.secureAccountUrl !== undefined && Option.isNone(Link.httpUrl(options.secureAccountUrl))) {
       return yield* Either.left(
         new OptionsError({ message: "secureAccountUrl: must be an absolute http or https URL" })
       )

@@ -104,12 +104,17 @@ export const decodeLink = (
   )
 }
 
+/** `url` parsed, when it is an absolute http or https URL. */
+export const httpUrl = (url: string): Option.Option<URL> =>
+  Option.filter(
+    Option.liftThrowable(() => new URL(url))(),
+    (parsed) => parsed.protocol === "https:" || parsed.protocol === "http:"
+  )
+
 /** Where the page is: an http(s) base URL (origin and any prefix) followed by the page's path. */
 export const pageUrl = (baseUrl: string, path: string): Either.Either<string, string> => {
-  const parsed = Option.liftThrowable(() => new URL(baseUrl))()
-  if (Option.isNone(parsed) || (parsed.value.protocol !== "https:" && parsed.value.protocol !== "http:")) {
-    return Either.left("must be an absolute http or https URL")
-  }
+  const parsed = httpUrl(baseUrl)
+  if (Option.isNone(parsed)) return Either.left("must be an absolute http or https URL")
   if (parsed.value.search !== "" || parsed.value.hash !== "") {
     return Either.left("must have no query or fragment")
   }
