@@ -1,6 +1,7 @@
 /**
- * The `cognito-feedback` command: `update-auth-event-feedback` with the AWS CLI's option names, and
- * `emulator`, which serves the testkit's emulator on loopback. `run(argv)` parses, runs and prints,
+ * The `cognito-feedback` command: `update-auth-event-feedback` with the AWS CLI's option names,
+ * `emulator`, which serves the testkit's emulator on loopback, and the feedback page's commands
+ * (`FeedbackPageCommand`). `run(argv)` parses, runs and prints,
  * and returns the exit code: 0 success, 1 a service or transport error, 2 invalid input or
  * configuration. Failures are one line on standard error; usernames and tokens are never printed.
  *
@@ -11,7 +12,6 @@ import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/Cognit
 import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as AuthEventFeedbackClient from "@cognito-feedback/http/AuthEventFeedbackClient"
 import type { EndpointError } from "@cognito-feedback/http/Endpoint"
-import * as AuthEventFeedbackNode from "@cognito-feedback/node/AuthEventFeedbackNode"
 import type * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
 import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
@@ -19,7 +19,6 @@ import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as FileSystem from "@effect/platform/FileSystem"
-import type { ServeError } from "@effect/platform/HttpServerError"
 import type { Teardown } from "@effect/platform/Runtime"
 import * as Cause from "effect/Cause"
 import * as Console from "effect/Console"
@@ -27,7 +26,6 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as HashSet from "effect/HashSet"
-import type * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -35,6 +33,10 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import * as CliOutput from "./CliOutput.js"
+import type { CommandFailed } from "./CommandFailure.js"
+import { checkPort, ConfigurationError, failWith, serveFailed } from "./CommandFailure.js"
+import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
+import * as LiveClient from "./LiveClient.js"
 
 /**
  * @since 0.1.0
@@ -55,48 +57,24 @@ export const version: string = Schema.decodeUnknownSync(PackageManifest)(
   readFileSync(new URL("../package.json", import.meta.url), "utf8")
 ).version
 
-/**
- * A setting that cannot be used: a bad AWS_* environment variable, an option out of range, a
- * file or standard input that cannot be read. Exit code 2.
- *
- * @since 0.1.0
- * @category errors
- */
-export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()("ConfigurationError", {
-  message: Schema.String
-}) {}
+export {
+  /**
+   * Re-exported from `CommandFailure`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  CommandFailed,
+  /**
+   * Re-exported from `CommandFailure`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  ConfigurationError
+} from "./CommandFailure.js"
 
-/**
- * A subcommand ended in failure: what to print, in which format, and the exit code. The line is
- * printed by `run`, which also prints @effect/cli's own parse errors, so every failure looks alike.
- *
- * @since 0.1.0
- * @category errors
- */
-export class CommandFailed extends Schema.TaggedError<CommandFailed>()("CommandFailed", {
-  exitCode: Schema.Literal(1, 2),
-  format: Schema.Literal(...CliOutput.formats),
-  failure: Schema.Struct({
-    error: Schema.String,
-    message: Schema.String,
-    requestId: Schema.optional(Schema.String)
-  })
-}) {}
-
-const failWith = (exitCode: 1 | 2, format: CliOutput.Format) =>
-(error: {
-  readonly _tag: string
-  readonly message: string
-  readonly requestId?: string | undefined
-}) => new CommandFailed({ exitCode, format, failure: CliOutput.failureOf(error) })
-
-// Our own lines go through the console's unsafe methods: `run` silences `Console.error`, which
-// only @effect/cli uses (to print its multi-line parse errors, which `run` prints as one line).
-const printOut = (line: string): Effect.Effect<void> =>
-  Console.consoleWith((console) => Effect.sync(() => console.unsafe.log(line)))
-
-const printErr = (line: string): Effect.Effect<void> =>
-  Console.consoleWith((console) => Effect.sync(() => console.unsafe.error(line)))
+const { printErr, printOut } = CliOutput
 
 /** Debug logs (attempts, retries, delays: never a secret) go to standard error, as logfmt. */
 const stderrLogger = Logger.withConsoleError(Logger.logfmtLogger)
@@ -141,24 +119,7 @@ const updateOptions = {
     Options.withPseudoName("Valid|Invalid"),
     Options.withDescription("Valid: it was the user; Invalid: it was not. Any case.")
   ),
-  endpointUrl: Options.text("endpoint-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription(
-      "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
-        "then AWS_ENDPOINT_URL, then the region's endpoint."
-    ),
-    Options.optional
-  ),
-  region: Options.text("region").pipe(
-    Options.withPseudoName("REGION"),
-    Options.withDescription("The region to call. Default: AWS_REGION, then the user pool id's prefix."),
-    Options.optional
-  ),
-  maxAttempts: Options.integer("max-attempts").pipe(
-    Options.withPseudoName("N"),
-    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
-    Options.optional
-  ),
+  ...LiveClient.options,
   output: Options.choice("output", CliOutput.formats).pipe(
     Options.withDescription("text (default): one sentence; json: the response object, errors as JSON."),
     Options.withDefault("text" as const)
@@ -239,40 +200,6 @@ const feedbackTokenOf = (
     ? Effect.map(readStdin, (text) => Redacted.make(text.trim()))
     : Effect.succeed(option)
 
-/** The http layer's options: the standard AWS_* environment, overridden by the flags given. */
-/**
- * The client's options: the AWS environment under the command's own options, which win.
- *
- * @since 0.1.0
- * @category handlers
- */
-export const clientOptionsOf = (
-  args: Pick<UpdateArgs, "endpointUrl" | "region" | "maxAttempts">
-): Effect.Effect<AuthEventFeedbackNode.Options, ConfigurationError> =>
-  Effect.gen(function*() {
-    if (Option.isSome(args.maxAttempts) && args.maxAttempts.value < 1) {
-      return yield* new ConfigurationError({ message: "--max-attempts: must be an integer of at least 1" })
-    }
-    return yield* Effect.mapError(
-      AuthEventFeedbackClient.resolveConfig({
-        endpoint: Option.getOrUndefined(args.endpointUrl),
-        region: Option.getOrUndefined(args.region),
-        maxAttempts: Option.getOrUndefined(args.maxAttempts)
-      }),
-      (error) => new ConfigurationError({ message: CliOutput.oneLine(String(error)) })
-    )
-  })
-
-/**
- * The live client every command sends through: `node:http` directly, the fastest path on Node.
- *
- * @since 0.1.0
- * @category layers
- */
-export const liveLayer = (
-  options: AuthEventFeedbackNode.Options
-): Layer.Layer<AuthEventFeedback.AuthEventFeedback, EndpointError> => AuthEventFeedbackNode.layer(options)
-
 /**
  * The handler of `update-auth-event-feedback`. Everything that can be checked without the network
  * is checked first (configuration, input, endpoint), so a failure with exit code 2 never sent
@@ -285,7 +212,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
   const invalid = failWith(CliOutput.ExitCode.InvalidInput, args.output)
   const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
   return Effect.gen(function*() {
-    const options = yield* Effect.mapError(clientOptionsOf(args), invalid)
+    const options = yield* Effect.mapError(LiveClient.optionsOf(args), invalid)
     const feedbackToken = yield* Effect.mapError(feedbackTokenOf(args.feedbackToken), invalid)
     const request = yield* Effect.mapError(
       decodeRequest({
@@ -303,7 +230,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
     }
     yield* Effect.logDebug("sending").pipe(Effect.annotateLogs({ url: preview.url, region: preview.region }))
     const response = yield* AuthEventFeedback.update(request).pipe(
-      Effect.provide(liveLayer(options)),
+      Effect.provide(LiveClient.layer(options)),
       Effect.mapError((error: UpdateAuthEventFeedbackError | EndpointError) =>
         // the endpoint was already resolved by the preview: a configuration error here is still one
         error._tag === "EndpointError" ? invalid(error) : failed(error)
@@ -405,9 +332,6 @@ const readSeedFile = (
     return yield* seeds.decodeSeedJson(text)
   })
 
-const serveErrorMessage = (error: ServeError): string =>
-  error.cause instanceof Error ? error.cause.message : "the server could not start"
-
 /**
  * The handler of `emulator`: prints `listening on http://HOST:PORT`, then one line per request,
  * and serves until interrupted (SIGINT or SIGTERM), which closes the server.
@@ -420,9 +344,8 @@ export const emulatorHandler = (
 ): Effect.Effect<void, CommandFailed, FileSystem.FileSystem> => {
   const invalid = failWith(CliOutput.ExitCode.InvalidInput, "text")
   return Effect.gen(function*() {
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-      return yield* invalid(new ConfigurationError({ message: "--port: must be an integer from 0 to 65535" }))
-    }
+    const badPort = checkPort(args.port)
+    if (badPort !== undefined) return yield* badPort
     const { CognitoEmulator, seeds } = yield* loadTestkit
     const seed = yield* Option.match(args.seed, {
       onNone: () => Effect.succeed(seeds.sampleSeed),
@@ -442,10 +365,7 @@ export const emulatorHandler = (
       Effect.provide(layer),
       Effect.catchTags({
         SeedError: (error) => Effect.fail(invalid(error)),
-        ServeError: (error) =>
-          Effect.fail(
-            failWith(CliOutput.ExitCode.ServiceError, "text")({ _tag: "ServeError", message: serveErrorMessage(error) })
-          )
+        ServeError: (error) => Effect.fail(serveFailed(error))
       })
     )
   })
@@ -483,11 +403,12 @@ export const command = Command.make(name, {}, () =>
   Effect.fail(
     failWith(CliOutput.ExitCode.InvalidInput, "text")({
       _tag: "MissingSubcommand",
-      message: "expected a subcommand: update-auth-event-feedback or emulator (see --help)"
+      message: "expected a subcommand: update-auth-event-feedback, emulator, serve-feedback-page or " +
+        "feedback-link-template (see --help)"
     })
   )).pipe(
     Command.withDescription("Send Amazon Cognito auth-event feedback, or start a local emulator."),
-    Command.withSubcommands([updateAuthEventFeedback, emulator])
+    Command.withSubcommands([updateAuthEventFeedback, emulator, ...FeedbackPageCommand.commands])
   )
 
 const examples = HelpDoc.blocks([

@@ -1,13 +1,15 @@
 /**
  * What the `cognito-feedback` command prints and the exit code it ends with: one line per outcome
- * in `text` or `json`, the request a `--dry-run` shows, and the emulator's request log. Pure
- * functions over values that hold no secret (the library's messages never repeat a username or a
- * token, and previews carry them redacted), so they can be tested alone.
+ * in `text` or `json`, the request a `--dry-run` shows, and the emulator's request log; and the two
+ * effects that print a line. Pure functions over values that hold no secret (the library's messages
+ * never repeat a username or a token, and previews carry them redacted), so they can be tested alone.
  *
  * @since 0.1.0
  */
 import type { RequestPreview } from "@cognito-feedback/http/AuthEventFeedbackClient"
 import type { RequestLogEntry } from "@cognito-feedback/testkit/CognitoEmulator"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 
 /**
  * `--output`: `text` (the default) for people, `json` for scripts.
@@ -178,3 +180,24 @@ export const formatRequestLog = (entry: RequestLogEntry): string =>
  * @category formatting
  */
 export const formatListening = (url: string): string => `listening on ${url}`
+
+// Our own lines go through the console's unsafe methods: `Cli.run` silences `Console.error`, which
+// only @effect/cli uses (to print its multi-line parse errors, which `run` prints as one line).
+
+/**
+ * Prints a line on standard output.
+ *
+ * @since 0.1.0
+ * @category printing
+ */
+export const printOut = (line: string): Effect.Effect<void> =>
+  Console.consoleWith((console) => Effect.sync(() => console.unsafe.log(line)))
+
+/**
+ * Prints a line on standard error.
+ *
+ * @since 0.1.0
+ * @category printing
+ */
+export const printErr = (line: string): Effect.Effect<void> =>
+  Console.consoleWith((console) => Effect.sync(() => console.unsafe.error(line)))

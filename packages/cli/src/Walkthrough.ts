@@ -3,8 +3,10 @@
  * with the built-in sample, and calls it through the public API exactly as an application would
  * (`AuthEventFeedback.update` over `AuthEventFeedbackHttp`), printing a short report: feedback
  * recorded and read back, a wrong token, a pool without threat protection, a throttled service
- * retried to success, and the request as `--dry-run` shows it. Fails if any step does not turn out
- * as described, so the report can be trusted.
+ * retried to success, the request as `--dry-run` shows it, and the feedback page served in front of
+ * the emulator with a working link (on a terminal it serves until Ctrl-C; otherwise it opens the
+ * link itself, presses the button and exits). Fails if any step does not turn out as described, so
+ * the report can be trusted.
  *
  * @since 0.1.0
  */
@@ -15,6 +17,7 @@ import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
 import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
 import * as CognitoSimulator from "@cognito-feedback/testkit/CognitoSimulator"
 import * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
+import * as FeedbackPage from "@cognito-feedback/web/FeedbackPage"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
@@ -30,6 +33,7 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as CliOutput from "./CliOutput.js"
+import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
 
 /**
  * A step that did not turn out as the report says it would.
@@ -250,6 +254,112 @@ export const steps: Effect.Effect<
   )
 })
 
+/** GETs or POSTs (a form) to the page, as a browser would from the page itself. */
+const fetchPage = (url: string, form?: Record<string, string>) =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    const request = form === undefined
+      ? HttpClientRequest.get(url)
+      : HttpClientRequest.post(url).pipe(
+        HttpClientRequest.setHeader("sec-fetch-site", "same-origin"),
+        HttpClientRequest.bodyUrlParams(form)
+      )
+    const response = yield* client.execute(request)
+    return { status: response.status, body: yield* response.text }
+  }).pipe(Effect.scoped, Effect.mapError(unexpected("the feedback page")))
+
+const heading = (page: string) => /<h1>([^<]*)<\/h1>/.exec(page)?.[1] ?? "(no heading)"
+
+/** The hidden fields of the question's form, as its button sends them. */
+const formOf = (page: string): Record<string, string> =>
+  Object.fromEntries(Array.from(page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g), (m) => [
+    m[1] ?? "",
+    (m[2] ?? "").replaceAll("&amp;", "&")
+  ]))
+
+/**
+ * Step 6: the feedback page served in front of the emulator, and the link of alice's email about
+ * evt-4. When `interactive`, it serves until interrupted (Ctrl-C); otherwise it opens the link
+ * itself (nothing recorded), presses the button (recorded) and reads the feedback back.
+ *
+ * @since 0.1.0
+ * @category programs
+ */
+export const feedbackPageStep = (options: { readonly interactive: boolean }): Effect.Effect<
+  void,
+  WalkthroughError,
+  CognitoEmulator.CognitoEmulator | CognitoSimulator.CognitoSimulator | HttpClient.HttpClient
+> =>
+  Effect.gen(function*() {
+    const emulator = yield* CognitoEmulator.CognitoEmulator
+    const simulator = yield* CognitoSimulator.CognitoSimulator
+    yield* say("", "6. the feedback page (cognito-feedback serve-feedback-page) in front of the emulator")
+    const app = yield* Effect.mapError(
+      FeedbackPage.router({ productName: "Example", userPoolId: pool }),
+      unexpected("step 6")
+    )
+    const pageUrl = yield* FeedbackPageCommand.serve(app, { host: "127.0.0.1", port: 0 })
+    const links = yield* Effect.mapError(
+      FeedbackPage.links({ baseUrl: pageUrl, userPoolId: pool }, {
+        username: "alice",
+        eventId: "evt-4",
+        feedbackToken: "tok.valid-4"
+      }),
+      unexpected("step 6")
+    )
+    yield* say(indent("The link in alice's email about evt-4 (\"this was not me\"); open it in a browser:"))
+    yield* say(indent(links.invalid, "       "))
+    if (options.interactive) {
+      yield* say(indent("Serving the page until Ctrl-C."))
+      return yield* Effect.never
+    }
+    const callsBefore = (yield* simulator.calls).length
+    const question = yield* fetchPage(links.invalid)
+    const callsAfterGet = (yield* simulator.calls).length
+    if (question.status !== 200 || callsAfterGet !== callsBefore) {
+      return yield* new WalkthroughError({ message: `step 6: GET answered ${question.status}` })
+    }
+    yield* say(indent(
+      `GET the link -> ${question.status} "${heading(question.body)}" with one button; nothing recorded (the ` +
+        "emulator saw no request), so a mail scanner opening the link changes nothing"
+    ))
+    const answer = yield* fetchPage(pageUrl + FeedbackPage.defaultPath, formOf(question.body))
+    const listed = yield* adminListUserAuthEvents(emulator.url, pool, "alice")
+    const feedback = Option.flatMap(
+      Arr.findFirst(listed.AuthEvents, (event) => event.EventId === "evt-4"),
+      (event) => Option.fromNullable(event.EventFeedback)
+    )
+    if (answer.status !== 200 || Option.isNone(feedback) || feedback.value.FeedbackValue !== "Invalid") {
+      return yield* new WalkthroughError({ message: `step 6: the button's POST answered ${answer.status}` })
+    }
+    yield* say(indent(
+      `POST the button's form -> ${answer.status} "${heading(answer.body)}"; AdminListUserAuthEvents: evt-4 ` +
+        `EventFeedback = { FeedbackValue: ${feedback.value.FeedbackValue}, Provider: ${feedback.value.Provider} }`
+    ))
+  }).pipe(
+    Effect.scoped,
+    // the page's own log lines would interleave with the report
+    Logger.withMinimumLogLevel(LogLevel.None),
+    Effect.provide(
+      Layer.unwrapEffect(
+        Effect.map(
+          CognitoEmulator.CognitoEmulator,
+          (emulator) => AuthEventFeedbackHttp.layer({ endpoint: emulator.url })
+        )
+      )
+    ),
+    Effect.mapError((error) => error._tag === "WalkthroughError" ? error : unexpected("step 6")(error))
+  )
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface RunOptions {
+  /** Serve the page until interrupted at the end (a terminal), rather than try it and exit. */
+  readonly interactive?: boolean | undefined
+}
+
 /**
  * The walkthrough with its own emulator (free loopback port, built-in sample) and HTTP client.
  *
@@ -257,9 +367,10 @@ export const steps: Effect.Effect<
  * @category programs
  */
 export const run = (
-  httpClient: Layer.Layer<HttpClient.HttpClient>
+  httpClient: Layer.Layer<HttpClient.HttpClient>,
+  options: RunOptions = {}
 ): Effect.Effect<void, WalkthroughError> =>
-  steps.pipe(
+  Effect.zipRight(steps, feedbackPageStep({ interactive: options.interactive === true })).pipe(
     Effect.provide(Layer.merge(
       CognitoEmulator.layerWithSimulator({ host: "127.0.0.1", port: 0, seed: SimulatorSeed.sampleSeed }),
       httpClient

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm demo`: the walkthrough against an in-process emulator. Exits 0 when every step turned out
- * as the report says, 1 otherwise.
+ * as the report says, 1 otherwise. On a terminal it ends by serving the feedback page until Ctrl-C;
+ * otherwise (CI, scripts) it tries the page itself and exits.
  *
  * @since 0.1.0
  */
@@ -14,7 +15,7 @@ import * as Walkthrough from "./Walkthrough.js"
 // a closed pipe (`pnpm demo | head`) is not worth a stack trace
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {})
 
-Walkthrough.run(NodeHttpClient.layerUndici).pipe(
+Walkthrough.run(NodeHttpClient.layerUndici, { interactive: process.stdin.isTTY === true }).pipe(
   Effect.tapError((error) => Console.error(`demo failed: ${error.message}`)),
   NodeRuntime.runMain({ disableErrorReporting: true })
 )

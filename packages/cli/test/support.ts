@@ -139,15 +139,14 @@ const waitForExit = (child: ChildProcess) =>
   })
 
 /**
- * `cognito-feedback emulator --port 0 ...args`, started once its first line gives the URL. The
- * scope stops it: SIGTERM, then SIGKILL if it has not exited within 5 seconds.
+ * `cognito-feedback ...args`, a server, started once its first line gives the URL. The scope stops
+ * it: SIGTERM, then SIGKILL if it has not exited within 5 seconds.
  */
-export const startEmulator = (args: ReadonlyArray<string> = []) =>
+export const startServer = (args: ReadonlyArray<string>) =>
   Effect.gen(function*() {
+    const what = args[0] ?? "the server"
     const child = yield* Effect.acquireRelease(
-      Effect.sync(() =>
-        spawn(process.execPath, [bin, "emulator", "--port", "0", ...args], { cwd: root, env: envWith({}) })
-      ),
+      Effect.sync(() => spawn(process.execPath, [bin, ...args], { cwd: root, env: envWith({}) })),
       (child) =>
         Effect.gen(function*() {
           if (child.exitCode !== null || child.signalCode !== null) return
@@ -164,11 +163,11 @@ export const startEmulator = (args: ReadonlyArray<string> = []) =>
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk))
     const lines = Effect.sync(() => linesOf(stdout))
     const first = yield* eventually(
-      "the emulator's first line",
+      `${what}'s first line`,
       Effect.flatMap(lines, (lines) => {
         if (lines[0] !== undefined) return Effect.succeed(lines[0])
         if (child.exitCode !== null) {
-          return Effect.fail(new ProcessError({ message: `the emulator exited (${child.exitCode}): ${stderr}` }))
+          return Effect.fail(new ProcessError({ message: `${what} exited (${child.exitCode}): ${stderr}` }))
         }
         return Effect.succeed(undefined)
       }).pipe(Effect.orDie)
@@ -186,6 +185,9 @@ export const startEmulator = (args: ReadonlyArray<string> = []) =>
       exited: waitForExit(child)
     } satisfies EmulatorProcess
   })
+
+/** `cognito-feedback emulator --port 0 ...args`, started (see `startServer`). */
+export const startEmulator = (args: ReadonlyArray<string> = []) => startServer(["emulator", "--port", "0", ...args])
 
 export class Emulator extends Context.Tag("test/Emulator")<Emulator, EmulatorProcess>() {}
 

@@ -1,0 +1,446 @@
+/**
+ * The page behind the link in Cognito's risky sign-in email, as an `@effect/platform` `HttpRouter`
+ * an application mounts. `GET` (and `HEAD`, as mail scanners send) only shows the question with
+ * one button, and records nothing; the button's `POST` records the feedback through the
+ * `AuthEventFeedback` service in the context (live client, Node path or testkit simulator) and
+ * shows the outcome with the right status. Every page is escaped, uncached, unframeable, sends no
+ * referrer and runs no script; the token goes from the link into one hidden form field and nowhere
+ * else (not into logs or spans). `linkTemplates` gives the links and email body that match.
+ *
+ * @since 0.1.0
+ */
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import type { Html } from "./internal/html.js"
+import * as Link from "./internal/link.js"
+import * as Origin from "./internal/origin.js"
+import * as Outcomes from "./internal/outcomes.js"
+import * as Pages from "./internal/pages.js"
+import * as Redaction from "./internal/redaction.js"
+import type { OutcomeKind, Texts } from "./internal/texts.js"
+import { english } from "./internal/texts.js"
+
+export type {
+  /**
+   * What the link may say about the sign-in (`city`, `country`, `device-name`, `login-time`,
+   * `ip-address`), shown on the question page when given.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  SignInDetails
+} from "./internal/link.js"
+
+export type {
+  /**
+   * The pages after the question, one per outcome a person needs to tell apart.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  OutcomeKind,
+  /**
+   * Every sentence of the pages; replace them all to translate the page.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  Texts
+} from "./internal/texts.js"
+
+/**
+ * The English texts, the default.
+ *
+ * @since 0.1.0
+ * @category texts
+ */
+export const defaultTexts: Texts = english
+
+/**
+ * The path the page is served at unless told otherwise.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultPath = "/auth-events/feedback"
+
+/**
+ * The query parameters of the link, named after Cognito's placeholders.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const parameters = Link.parameters
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The name of the application, shown on every page. */
+  readonly productName: string
+  /** Where the page is served (default `/auth-events/feedback`). */
+  readonly path?: string | undefined
+  /** The user pool of every link; when absent, each link names its pool (`user-pool-id`). */
+  readonly userPoolId?: string | undefined
+  /** An http(s) page where the user can change their password, linked after `Invalid` is recorded. */
+  readonly secureAccountUrl?: string | undefined
+  /** Every sentence of the pages (default `defaultTexts`, English). */
+  readonly texts?: Texts | undefined
+}
+
+/**
+ * An option that cannot be used, named with the rule it breaks (never a secret: options hold none).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OptionsError extends Schema.TaggedError<OptionsError>()("OptionsError", {
+  message: Schema.String
+}) {}
+
+/** The options, checked, with their defaults. */
+interface Settings {
+  readonly path: HttpRouter.PathInput
+  readonly userPoolId: string | undefined
+  readonly secureAccountUrl: string | undefined
+  readonly frame: Pages.Frame
+}
+
+const isPath = (path: string): path is HttpRouter.PathInput => /^\/[A-Za-z0-9\-._~/]*$/.test(path)
+
+const checkPath = (path: string): Either.Either<HttpRouter.PathInput, OptionsError> =>
+  isPath(path)
+    ? Either.right(path)
+    : Either.left(new OptionsError({ message: "path: must start with / and hold only letters, digits and - . _ ~ /" }))
+
+const checkUserPoolId = (userPoolId: string | undefined): Either.Either<string | undefined, OptionsError> => {
+  if (userPoolId === undefined) return Either.right(undefined)
+  const broken = UpdateAuthEventFeedback.brokenRule(userPoolId, UpdateAuthEventFeedback.rules.UserPoolId)
+  return broken === undefined
+    ? Either.right(userPoolId)
+    : Either.left(new OptionsError({ message: `userPoolId: ${broken}` }))
+}
+
+const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
+  Either.gen(function*() {
+    const path = yield* checkPath(options.path ?? defaultPath)
+    const userPoolId = yield* checkUserPoolId(options.userPoolId)
+    if (options.secureAccountUrl !== undefined && Option.isNone(Link.httpUrl(options.secureAccountUrl))) {
+      return yield* Either.left(
+        new OptionsError({ message: "secureAccountUrl: must be an absolute http or https URL" })
+      )
+    }
+    if (options.productName.trim() === "") {
+      return yield* Either.left(new OptionsError({ message: "productName: must not be blank" }))
+    }
+    return {
+      path,
+      userPoolId,
+      secureAccountUrl: options.secureAccountUrl,
+      frame: { texts: options.texts ?? defaultTexts, productName: options.productName }
+    }
+  })
+
+/** Form bodies of the page are a few hundred bytes; anything much larger is not from it. */
+const maxBodyBytes = 16 * 1024
+
+class BodyTooLarge {
+  readonly _tag = "BodyTooLarge"
+}
+
+/** The form, read up to `maxBodyBytes` (the runtime may not bound a web `Request`'s body). */
+const readForm = (request: HttpServerRequest.HttpServerRequest) => {
+  if (Number(request.headers["content-length"] ?? "0") > maxBodyBytes) return Effect.fail(new BodyTooLarge())
+  return request.stream.pipe(
+    Stream.runFoldEffect({ chunks: new Array<Uint8Array>(), size: 0 }, (acc, chunk) => {
+      const size = acc.size + chunk.length
+      if (size > maxBodyBytes) return Effect.fail(new BodyTooLarge())
+      acc.chunks.push(chunk)
+      return Effect.succeed({ chunks: acc.chunks, size })
+    }),
+    Effect.map(({ chunks, size }) => {
+      const bytes = new Uint8Array(size)
+      let offset = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset)
+        offset += chunk.length
+      }
+      return new URLSearchParams(new TextDecoder().decode(bytes))
+    })
+  )
+}
+
+const respond = (
+  request: HttpServerRequest.HttpServerRequest,
+  status: number,
+  page: Html,
+  headers: Readonly<Record<string, string>> = {}
+): Effect.Effect<HttpServerResponse.HttpServerResponse> =>
+  Effect.as(
+    Redaction.logResponse(request, status),
+    HttpServerResponse.text(request.method === "HEAD" ? "" : page.value, {
+      status,
+      contentType: "text/html; charset=utf-8",
+      headers: { ...Pages.securityHeaders, ...headers }
+    })
+  )
+
+const respondOutcome = (
+  request: HttpServerRequest.HttpServerRequest,
+  settings: Settings,
+  kind: OutcomeKind,
+  status: number = Outcomes.statusOf[kind]
+) =>
+  respond(
+    request,
+    status,
+    Pages.outcome(settings.frame, kind, settings.secureAccountUrl),
+    Outcomes.headersOf(kind)
+  )
+
+const showQuestion = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
+  Effect.gen(function*() {
+    const query = Link.queryOfUrl(request.url)
+    const link = yield* Effect.either(Link.decodeLink(query, settings.userPoolId))
+    if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
+    const linkHadPool = settings.userPoolId === undefined
+    return yield* respond(request, 200, Pages.question(settings.frame, settings.path, link.right, linkHadPool))
+  })
+
+/** The annotations of the page's log lines and span: never the username or the token. */
+const safeAnnotations = (request: UpdateAuthEventFeedback.UpdateAuthEventFeedbackRequest) => ({
+  "cognito.user_pool_id": request.UserPoolId,
+  "cognito.event_id": request.EventId,
+  "cognito.feedback_value": request.FeedbackValue
+})
+
+const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
+  Effect.gen(function*() {
+    if (Origin.isCrossSite(request.headers, request.originalUrl)) {
+      yield* Effect.logWarning("feedback refused: the form was sent from another site")
+      return yield* respondOutcome(request, settings, "crossSite")
+    }
+    const form = yield* Effect.either(readForm(request))
+    if (Either.isLeft(form)) {
+      // a body too large for the page's form reads as a damaged link, with its own status
+      return yield* respondOutcome(request, settings, "malformedLink", form.left._tag === "BodyTooLarge" ? 413 : 400)
+    }
+    const link = yield* Effect.either(Link.decodeLink(form.right, settings.userPoolId))
+    if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
+    const feedback = link.right.request
+    yield* Effect.annotateCurrentSpan(safeAnnotations(feedback))
+    const result = yield* Effect.either(AuthEventFeedback.update(feedback))
+    const kind = Either.match(result, {
+      onLeft: Outcomes.ofError,
+      onRight: () => Outcomes.recorded(feedback.FeedbackValue)
+    })
+    yield* Either.match(result, {
+      onRight: () => Effect.logInfo("feedback recorded"),
+      onLeft: (error) =>
+        Outcomes.isConfigurationError(error)
+          ? Effect.logError(
+            `configuration error: ${error._tag}: the user pool cannot take feedback (threat protection must be on: ` +
+              "Plus tier, AdvancedSecurityMode AUDIT or ENFORCED, in a region that supports it)"
+          )
+          : Effect.logWarning(`feedback not recorded: ${error._tag}`)
+    }).pipe(
+      Effect.annotateLogs({
+        ...safeAnnotations(feedback),
+        outcome: kind,
+        ...(Either.isLeft(result) && "requestId" in result.left && result.left.requestId !== undefined
+          ? { "aws.request_id": result.left.requestId }
+          : {})
+      })
+    )
+    return yield* respondOutcome(request, settings, kind)
+  }).pipe(Effect.withSpan("FeedbackPage.record"))
+
+const handle = (settings: Settings) =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    yield* Redaction.redactRequest
+    switch (request.method) {
+      case "GET":
+      case "HEAD":
+        return yield* showQuestion(request, settings)
+      case "POST":
+        return yield* recordAnswer(request, settings)
+      default:
+        return yield* respondOutcome(request, settings, "methodNotAllowed")
+    }
+  })
+
+/**
+ * The page as a router: `GET`/`HEAD <path>` asks, `POST <path>` records; any other method gets 405.
+ * Mount it into an application's router (`HttpRouter.concat`, `HttpRouter.mount`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const router = (
+  options: Options
+): Either.Either<HttpRouter.HttpRouter<never, AuthEventFeedback.AuthEventFeedback>, OptionsError> =>
+  Either.map(settingsOf(options), (settings) => HttpRouter.empty.pipe(HttpRouter.all(settings.path, handle(settings))))
+
+/**
+ * The page as a web-standard handler (`Request` → `Promise<Response>`) for `Bun.serve`, Deno and
+ * edge runtimes, on the same router, with `layer` providing `AuthEventFeedback`. Other paths get 404;
+ * `dispose` releases the layer.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const toWebHandler = <E>(
+  options: Options,
+  layer: Layer.Layer<AuthEventFeedback.AuthEventFeedback, E>
+): Either.Either<
+  {
+    readonly handler: (request: Request) => Promise<Response>
+    readonly dispose: () => Promise<void>
+  },
+  OptionsError
+> =>
+  Either.map(router(options), (app) => {
+    const { dispose, handler } = HttpApp.toWebHandlerLayer(app, layer)
+    return { handler: (request: Request) => handler(request), dispose }
+  })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LinkOptions {
+  /** Where the site is served: its origin and any prefix, e.g. `https://example.com/app`. */
+  readonly baseUrl: string
+  /** The page's path (default `/auth-events/feedback`), as given to `router`. */
+  readonly path?: string | undefined
+  readonly userPoolId: string
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LinkTemplateOptions extends LinkOptions {
+  /**
+   * Also put `{city}`, `{country}`, `{device-name}`, `{login-time}` and `{ip-address}` in the links,
+   * so that the question can show where and when the sign-in was (default false: Cognito writes
+   * them in as they are, and a value with `&` or `#` would cut the link short).
+   */
+  readonly signInDetails?: boolean | undefined
+}
+
+/**
+ * The links with Cognito's placeholders, and an email that uses them (for the risk configuration's
+ * `NotifyConfiguration`: `Subject`, `HtmlBody`, `TextBody`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LinkTemplates {
+  readonly valid: string
+  readonly invalid: string
+  readonly email: {
+    readonly subject: string
+    readonly htmlBody: string
+    readonly textBody: string
+  }
+}
+
+const pageUrlOf = (options: LinkOptions): Either.Either<string, OptionsError> =>
+  Either.gen(function*() {
+    const path = yield* checkPath(options.path ?? defaultPath)
+    yield* checkUserPoolId(options.userPoolId)
+    return yield* Either.mapLeft(
+      Link.pageUrl(options.baseUrl, path),
+      (rule) => new OptionsError({ message: `baseUrl: ${rule}` })
+    )
+  })
+
+const linkOf = (
+  pageUrl: string,
+  values: {
+    readonly userPoolId: string
+    readonly username: string
+    readonly eventId: string
+    readonly feedbackToken: string
+    readonly feedback: "valid" | "invalid"
+    readonly signIn?: Link.SignInDetails | undefined
+  },
+  raw: boolean
+) =>
+  `${pageUrl}?` + Link.queryString([
+    [Link.parameters.userPoolId, values.userPoolId],
+    [Link.parameters.username, values.username],
+    [Link.parameters.eventId, values.eventId],
+    [Link.parameters.feedbackToken, values.feedbackToken],
+    [Link.parameters.feedback, values.feedback],
+    [Link.parameters.city, values.signIn?.city],
+    [Link.parameters.country, values.signIn?.country],
+    [Link.parameters.deviceName, values.signIn?.deviceName],
+    [Link.parameters.loginTime, values.signIn?.loginTime],
+    [Link.parameters.ipAddress, values.signIn?.ipAddress]
+  ], raw)
+
+/**
+ * The two links (`Valid`, `Invalid`) with Cognito's `{username}`, `{event-id}` and
+ * `{feedback-token}` placeholders, and the email body that uses them. Only the `Invalid` link
+ * contains the word "invalid".
+ *
+ * @since 0.1.0
+ * @category links
+ */
+export const linkTemplates = (options: LinkTemplateOptions): Either.Either<LinkTemplates, OptionsError> =>
+  Either.map(pageUrlOf(options), (pageUrl) => {
+    const placeholders = {
+      userPoolId: options.userPoolId,
+      username: "{username}",
+      eventId: "{event-id}",
+      feedbackToken: "{feedback-token}",
+      signIn: options.signInDetails === true
+        ? {
+          city: "{city}",
+          country: "{country}",
+          deviceName: "{device-name}",
+          loginTime: "{login-time}",
+          ipAddress: "{ip-address}"
+        }
+        : undefined
+    }
+    const valid = linkOf(pageUrl, { ...placeholders, feedback: "valid" }, true)
+    const invalid = linkOf(pageUrl, { ...placeholders, feedback: "invalid" }, true)
+    return { valid, invalid, email: Pages.email(valid, invalid) }
+  })
+
+/**
+ * The two links of one event, for applications that send the email themselves (Cognito's custom
+ * email sender trigger gives `USER_NAME`, `EVENT_ID`, `FEEDBACK_TOKEN` and the sign-in details):
+ * every value percent-encoded.
+ *
+ * @since 0.1.0
+ * @category links
+ */
+export const links = (
+  options: LinkOptions,
+  event: {
+    readonly username: string
+    readonly eventId: string
+    readonly feedbackToken: string
+    readonly signIn?: Link.SignInDetails | undefined
+  }
+): Either.Either<{ readonly valid: string; readonly invalid: string }, OptionsError> =>
+  Either.map(pageUrlOf(options), (pageUrl) => ({
+    valid: linkOf(pageUrl, { ...event, userPoolId: options.userPoolId, feedback: "valid" }, false),
+    invalid: linkOf(pageUrl, { ...event, userPoolId: options.userPoolId, feedback: "invalid" }, false)
+  }))

@@ -1,0 +1,152 @@
+/**
+ * The page's markup: one layout (semantic HTML, `lang`, a viewport for phones, one inline
+ * stylesheet, no script), the question with its one-button form, and the outcome pages.
+ */
+import type { FeedbackValue } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as Redacted from "effect/Redacted"
+import { Html, html } from "./html.js"
+import type { FeedbackLink } from "./link.js"
+import { parameters } from "./link.js"
+import type { OutcomeKind, Texts } from "./texts.js"
+
+/** The only stylesheet; the Content-Security-Policy admits it by its hash (`styleHash`). */
+export const stylesheet = `
+:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+body { margin: 0; background: #f4f5f7; color: #1b1f24; line-height: 1.5; }
+main { box-sizing: border-box; max-width: 34rem; margin: 2rem auto; padding: 1.5rem; background: #fff;
+  border-radius: 0.5rem; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); }
+@media (max-width: 36rem) { main { margin: 0; border-radius: 0; min-height: 100vh; } }
+.product { margin: 0 0 0.5rem; color: #4a5260; font-size: 0.95rem; }
+h1 { margin: 0 0 1rem; font-size: 1.6rem; line-height: 1.25; }
+p { margin: 0 0 1rem; }
+form { margin: 1.5rem 0 0; }
+button { font: inherit; font-weight: 600; width: 100%; min-height: 3rem; padding: 0.75rem 1rem; border: 0;
+  border-radius: 0.375rem; color: #fff; background: #1a4d8f; cursor: pointer; }
+button.invalid { background: #a4221b; }
+button:focus-visible, a:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+a { color: #1a4d8f; }
+`.trim()
+
+/**
+ * `sha256-…` of `stylesheet`, for the Content-Security-Policy; a test recomputes it, so a change
+ * to the stylesheet that forgets this fails the build instead of unstyling the page.
+ */
+export const styleHash = "sha256-bhTr/30/TFrSLvRwPBtpBRkN05QY2X+BxLEBapmVscc="
+
+/** A constant, so trusted as markup: a style element's text is not unescaped by browsers. */
+const styleElement = new Html(`<style>${stylesheet}</style>`)
+
+/** The response headers of every page. */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+  "content-security-policy": `default-src 'none'; style-src '${styleHash}'; form-action 'self'; ` +
+    "frame-ancestors 'none'; base-uri 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "x-robots-tag": "noindex, nofollow",
+  "cross-origin-opener-policy": "same-origin"
+}
+
+/** What every page shows around its content. */
+export interface Frame {
+  readonly texts: Texts
+  readonly productName: string
+}
+
+const layout = (frame: Frame, title: string, content: Html): Html =>
+  html`<!doctype html>
+<html lang="${frame.texts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${title} – ${frame.productName}</title>
+${styleElement}
+</head>
+<body>
+<main>
+<p class="product">${frame.productName}</p>
+<h1>${title}</h1>
+${content}
+</main>
+</body>
+</html>
+`
+
+/**
+ * The form posts to the page's own path, written relative to it so that the page still works
+ * mounted under a prefix, and without the query: the token leaves the address bar.
+ */
+const formAction = (path: string): string => {
+  const last = path.slice(path.lastIndexOf("/") + 1)
+  return last === "" ? "./" : last
+}
+
+const hidden = (name: string, value: string | undefined): Html | undefined =>
+  value === undefined ? undefined : html`<input type="hidden" name="${name}" value="${value}">\n`
+
+/** "Was this you?": what the link says about the sign-in, and one button that records the answer. */
+export const question = (frame: Frame, path: string, link: FeedbackLink, linkHadPool: boolean): Html => {
+  const { request, signIn } = link
+  const choice = frame.texts.question[request.FeedbackValue]
+  const details = frame.texts.question.signIn(signIn)
+  const buttonClass: Record<FeedbackValue, string> = { Valid: "valid", Invalid: "invalid" }
+  return layout(
+    frame,
+    frame.texts.question.title,
+    html`<p>${frame.texts.question.intro(frame.productName)}</p>
+${details === undefined ? undefined : html`<p>${details}</p>\n`}<p>${choice.explanation}</p>
+<form method="post" action="${formAction(path)}">
+${hidden(parameters.userPoolId, linkHadPool ? request.UserPoolId : undefined)}${
+      hidden(parameters.username, Redacted.value(request.Username))
+    }${hidden(parameters.eventId, request.EventId)}${
+      hidden(parameters.feedbackToken, Redacted.value(request.FeedbackToken))
+    }${hidden(parameters.feedback, request.FeedbackValue.toLowerCase())}<button type="submit" class="${
+      buttonClass[request.FeedbackValue]
+    }">${choice.button}</button>
+</form>`
+  )
+}
+
+/** The page of an outcome; after `recordedInvalid`, the link to secure the account when there is one. */
+export const outcome = (frame: Frame, kind: OutcomeKind, secureAccountUrl: string | undefined): Html => {
+  const { message, title } = frame.texts.outcomes[kind]
+  const secure = kind === "recordedInvalid" && secureAccountUrl !== undefined
+    ? html`<p><a href="${secureAccountUrl}">${frame.texts.secureAccount}</a></p>\n`
+    : undefined
+  return layout(frame, title, html`<p>${message}</p>\n${secure}`)
+}
+
+const emailSubject = "Was this you? A new sign-in to your account"
+
+const emailIntro = "We noticed a sign-in to your account that did not look like you: from {city}, {country} " +
+  "({ip-address}), on {device-name}, at {login-time}."
+
+const emailOutro = "Each link opens a page that asks you to confirm: nothing is recorded until you press its button."
+
+/**
+ * The notification email, with Cognito's placeholders, around the two links: subject, HTML body
+ * (links escaped for their attribute) and text body.
+ */
+export const email = (valid: string, invalid: string) => ({
+  subject: emailSubject,
+  htmlBody: html`<p>Hello {username},</p>
+<p>${emailIntro}</p>
+<p><a href="${valid}">Yes, this was me</a></p>
+<p><a href="${invalid}">No, this was not me</a> (then change your password)</p>
+<p>${emailOutro}</p>
+`.value,
+  textBody: `Hello {username},
+
+${emailIntro}
+
+If this was you, confirm it:
+${valid}
+
+If this was not you, tell us, then change your password:
+${invalid}
+
+${emailOutro}
+`
+})
