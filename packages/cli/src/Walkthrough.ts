@@ -11,9 +11,11 @@
  * @since 0.1.0
  */
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
 import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
+import * as ClientMetrics from "@cognito-feedback/http/ClientMetrics"
 import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
 import * as CognitoSimulator from "@cognito-feedback/testkit/CognitoSimulator"
 import * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
@@ -23,13 +25,12 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
 import * as Clock from "effect/Clock"
 import * as Console from "effect/Console"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
-import * as HashMap from "effect/HashMap"
-import * as HashSet from "effect/HashSet"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as CliOutput from "./CliOutput.js"
@@ -89,27 +90,8 @@ const adminListUserAuthEvents = (endpoint: string, userPoolId: string, username:
     Effect.mapError((error) => error._tag === "WalkthroughError" ? error : unexpected("AdminListUserAuthEvents")(error))
   )
 
-/** A retry as the live client logs it at debug level. */
-interface Retry {
-  readonly attempt: number
-  readonly error: string
-  readonly delayMillis: number
-}
-
-const includesMessage = (message: unknown, text: string): boolean =>
-  Array.isArray(message) ? message.includes(text) : message === text
-
-/** Collects the client's `retrying` debug logs: the public way to watch retries happen. */
-const retryRecorder = (retries: Array<Retry>) =>
-  Logger.make(({ annotations, message }) => {
-    if (!includesMessage(message, "retrying")) return
-    const get = (key: string) => Option.getOrUndefined(HashMap.get(annotations, key))
-    retries.push({
-      attempt: Number(get("attempt")),
-      error: String(get("error")),
-      delayMillis: Number(get("delayMillis"))
-    })
-  })
+// what the demo reads its retries from: the client's metrics, and each retry as `onRetry` reports it
+const throttlingRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "throttling"))
 
 const failureLine = (error: {
   readonly _tag: string
@@ -130,7 +112,11 @@ export const steps: Effect.Effect<
 > = Effect.gen(function*() {
   const emulator = yield* CognitoEmulator.CognitoEmulator
   const simulator = yield* CognitoSimulator.CognitoSimulator
-  const clientOptions: AuthEventFeedbackHttp.Options = { endpoint: emulator.url }
+  const retries: Array<RetryPolicy.RetryEvent> = []
+  const clientOptions: AuthEventFeedbackHttp.Options = {
+    endpoint: emulator.url,
+    onRetry: (event) => Effect.sync(() => retries.push(event))
+  }
   const update = (input: UpdateAuthEventFeedbackInput) => Effect.either(AuthEventFeedback.update(input))
 
   // the live client, built once for every step as an application would
@@ -201,7 +187,8 @@ export const steps: Effect.Effect<
         "full-jitter backoff, base 1 s for throttling)"
     )
     yield* simulator.throttleNext(2)
-    const retries: Array<Retry> = []
+    retries.length = 0
+    const countedBefore = (yield* Metric.value(throttlingRetries)).count
     const started = yield* Clock.currentTimeMillis
     const throttled = yield* update({
       UserPoolId: pool,
@@ -209,23 +196,25 @@ export const steps: Effect.Effect<
       EventId: "evt-2",
       FeedbackToken: "tok.valid-2",
       FeedbackValue: "Valid"
-    }).pipe(
-      Logger.withMinimumLogLevel(LogLevel.Debug),
-      // only the recorder sees these debug logs, whatever loggers the runtime has installed
-      Effect.locally(FiberRef.currentLoggers, HashSet.make(retryRecorder(retries)))
-    )
+    })
     const elapsed = (yield* Clock.currentTimeMillis) - started
-    if (throttled._tag === "Left" || retries.length !== 2) {
+    const counted = (yield* Metric.value(throttlingRetries)).count - countedBefore
+    if (throttled._tag === "Left" || retries.length !== 2 || counted !== 2) {
       return yield* unexpected("step 4")(throttled._tag === "Left" ? throttled.left : `${retries.length} retries`)
     }
     for (const retry of retries) {
-      yield* say(indent(`attempt ${retry.attempt}: ${retry.error}, retried after ${Math.round(retry.delayMillis)} ms`))
+      yield* say(indent(
+        `attempt ${retry.attempt}: ${retry.error._tag}, retried after ${Math.round(Duration.toMillis(retry.delay))} ms`
+      ))
     }
     yield* say(indent(
       `attempt ${retries.length + 1}: success -> ${
         CliOutput.formatSuccess("text", { userPoolId: pool, eventId: "evt-2", feedbackValue: "Valid" })
       } (${(elapsed / 1000).toFixed(1)} s in all)`
     ))
+    yield* say(
+      indent(`(onRetry reported each retry; ClientMetrics.retries{retry_class=throttling} went up by ${counted})`)
+    )
 
     // 5. --dry-run
     const commandLine =
