@@ -235,6 +235,39 @@ export const layer = (
  * The emulator and its own simulator (optionally seeded), both in the output so that a test can
  * reach the server and inspect or script the simulator behind it.
  *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+ * import { SimulatorSeed } from "@cognito-feedback/testkit"
+ * import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ *
+ * // a real server on 127.0.0.1 (a free port), and the live client pointed at it
+ * const program = Effect.gen(function*() {
+ *   const emulator = yield* CognitoEmulator.CognitoEmulator
+ *   const update = AuthEventFeedback.update({
+ *     UserPoolId: "us-east-1_Example1",
+ *     Username: "alice",
+ *     EventId: "evt-1",
+ *     FeedbackToken: "tok.wrong",
+ *     FeedbackValue: "Valid"
+ *   })
+ *   return yield* update.pipe(
+ *     Effect.as("recorded"),
+ *     Effect.catchTag("NotAuthorizedException", (error) => Effect.succeed(`refused, request ${error.requestId}`)),
+ *     Effect.provide(
+ *       AuthEventFeedbackHttp.layer({ endpoint: emulator.url }).pipe(Layer.provide(FetchHttpClient.layer))
+ *     )
+ *   )
+ * })
+ *
+ * Effect.runPromise(
+ *   Effect.provide(program, CognitoEmulator.layerWithSimulator({ seed: SimulatorSeed.sampleSeed }))
+ * ).then((outcome) => assert.match(outcome, /^refused, request /))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
