@@ -189,12 +189,6 @@ const peerRanges = (packages) => {
   return ranges
 }
 
-const lowestOf = (range) => {
-  // the lowest version that satisfies every range of the intersection
-  const candidates = range.split(/\s+/).map((part) => semver.minVersion(part)?.version)
-  return candidates.sort(semver.rcompare).find((version) => semver.satisfies(version, range))
-}
-
 const scenario = async (label, tarballs, peers, withRuntimes) => {
   const dir = path.join(work, label)
   fs.cpSync(template, dir, { recursive: true })
@@ -255,10 +249,12 @@ await check("pnpm pack of every publishable package", () => {
 if (packed.length > 0) {
   const ranges = peerRanges(packed)
   const tarballs = packed.map(({ tarball }) => tarball)
-  const lowest = Object.fromEntries(Object.entries(ranges).map(([name, range]) => [name, lowestOf(range)]))
-  const newest = Object.fromEntries(Object.entries(ranges).map(([name, range]) => [name, range]))
+  const lowest = Object.fromEntries(
+    Object.entries(ranges).map(([name, range]) => [name, semver.minVersion(range)?.version ?? range])
+  )
   await scenario("lowest peers", tarballs, lowest, false)
-  await scenario("newest peers", tarballs, newest, true)
+  // the ranges themselves: npm installs the newest versions they allow
+  await scenario("newest peers", tarballs, ranges, true)
 }
 
 const passed = results.filter((result) => result.ok).length

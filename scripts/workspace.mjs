@@ -25,12 +25,6 @@ export const run = (command, args, options = {}) => {
   return result.status === 0
 }
 
-/** Runs a command and returns its exit status and output, for a caller that reports it itself. */
-export const capture = (command, args, options = {}) => {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options })
-  return { ok: result.status === 0, output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}` }
-}
-
 export const pnpm = (args, options) => run("npx", ["-y", "pnpm@10", ...args], { cwd: root, ...options })
 
 /** The tarball `pnpm pack` writes for a manifest: `@scope/name@1.0.0` → `scope-name-1.0.0.tgz`. */
