@@ -192,6 +192,9 @@ const peerRanges = (packages) => {
 const scenario = async (label, tarballs, peers, withRuntimes) => {
   const dir = path.join(work, label)
   fs.cpSync(template, dir, { recursive: true })
+  for (const file of ["feedback-link-handler.ts", "feedback-link-handler.test.ts"]) {
+    fs.copyFileSync(path.join(root, "examples", file), path.join(dir, "src", file))
+  }
   const specs = Object.entries(peers).map(([name, version]) => `${name}@${version}`)
   const installed = await check(`${label}: npm install of the tarballs with ${specs.join(", ")}`, async () => {
     await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs, ...specs], {
@@ -216,8 +219,8 @@ const scenario = async (label, tarballs, peers, withRuntimes) => {
     }],
     ["tsc, moduleResolution nodenext", () => exec(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: dir })],
     ["tsc, moduleResolution bundler", () => exec(bin("tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir })],
-    ["vitest: the app's test with the testkit's layers, arbitraries and emulator", async () => {
-      const output = await exec(bin("vitest"), ["run", "--dir", "test"], { cwd: dir, env: { NO_COLOR: "1" } })
+    ["vitest: the app's tests with the testkit's layers, arbitraries and emulator", async () => {
+      const output = await exec(bin("vitest"), ["run", "--dir", "src"], { cwd: dir, env: { NO_COLOR: "1" } })
       return /Tests\s+(.*)/.exec(output)?.[1]
     }],
     [
