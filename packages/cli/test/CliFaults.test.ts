@@ -3,7 +3,8 @@
  * and internal errors, which only fault injection can produce, are seen through the real command:
  * exit code 1, one JSON line, retries made as the attempt limit says.
  */
-import { CognitoEmulator, CognitoSimulator, SimulatorSeed } from "@cognito-feedback/testkit"
+import { CognitoSimulator, SimulatorSeed } from "@cognito-feedback/testkit"
+import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { cli, linesOf } from "./support.js"

@@ -6,8 +6,9 @@
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import { AuthEventFeedbackClient } from "@cognito-feedback/http"
-import { CognitoEmulator, CognitoSimulator } from "@cognito-feedback/testkit"
+import { CognitoSimulator } from "@cognito-feedback/testkit"
 import type { SimulatorSeed } from "@cognito-feedback/testkit"
+import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
 import * as NodeSdk from "@effect/opentelemetry/NodeSdk"
 import { assert, describe, it } from "@effect/vitest"
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"

@@ -1,8 +1,8 @@
 // End to end: the demo (`pnpm demo` runs `node packages/cli/dist/demo.js`).
-import { Walkthrough } from "@cognito-feedback/cli"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Console, Duration, Effect, Fiber } from "effect"
+import * as Walkthrough from "../src/Walkthrough.js"
 import { demo, eventually, runScript } from "./support.js"
 
 const pageLink = /^ +(http:\/\/127\.0\.0\.1:\d+\/auth-events\/feedback\?\S+)$/m

@@ -58,6 +58,32 @@ export const make = (
 /**
  * `UpdateAuthEventFeedback` through the service in the context.
  *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { Effect, Layer } from "effect"
+ *
+ * // what the page behind the email's "this wasn't me" link does
+ * const program = AuthEventFeedback.update({
+ *   UserPoolId: "us-east-1_AbCdEf123",
+ *   Username: "alice", // or an alias, or the user's sub; a string or a Redacted<string>
+ *   EventId: "c3f1a2b4",
+ *   FeedbackToken: "tok.from-the-link", // a string or a Redacted<string>
+ *   FeedbackValue: "Invalid"
+ * }).pipe(
+ *   Effect.as("recorded"),
+ *   Effect.catchTags({
+ *     NotAuthorizedException: () => Effect.succeed("link expired or already used"),
+ *     InvalidParameterException: (error) => Effect.succeed(`bad link: ${error.message}`)
+ *   })
+ * )
+ *
+ * // any implementation: the live client (@cognito-feedback/http), the testkit's, or this stub
+ * const Stub = Layer.succeed(AuthEventFeedback.AuthEventFeedback, AuthEventFeedback.make(() => Effect.succeed({})))
+ *
+ * Effect.runPromise(Effect.provide(program, Stub)).then((outcome) => assert.strictEqual(outcome, "recorded"))
+ * ```
+ *
  * @since 0.1.0
  * @category accessors
  */

@@ -230,6 +230,21 @@ const standardFields = (options: StandardOptions | undefined): Omit<RetryPolicy,
 /**
  * The AWS "standard" mode with the November 2026 constants, changed by `options`.
  *
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@cognito-feedback/core"
+ * import { Duration } from "effect"
+ *
+ * // five attempts, backoff capped at 5 seconds, the rest as the AWS SDKs do it
+ * const patient = RetryPolicy.standard({ maxAttempts: 5, maxBackoff: "5 seconds" })
+ * assert.strictEqual(patient.maxAttempts, 5)
+ * assert.deepStrictEqual(RetryPolicy.defaults.throttlingBaseDelay, Duration.millis(1000))
+ *
+ * // it is plain data: read it, or change one field
+ * const once = { ...RetryPolicy.defaults, maxAttempts: 1 }
+ * assert.strictEqual(once.mode, "standard")
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -266,6 +281,19 @@ export const disabled: RetryPolicy = { ...standard({ maxAttempts: 1, quota: fals
 
 /**
  * A policy decided by the caller's `Schedule` (its input is the error of the failed attempt).
+ *
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@cognito-feedback/core"
+ * import { Schedule } from "effect"
+ *
+ * // retry only throttling, every 200 ms, four attempts in all
+ * const policy = RetryPolicy.fromSchedule(
+ *   Schedule.spaced("200 millis").pipe(Schedule.whileInput(RetryPolicy.isThrottling)),
+ *   { maxAttempts: 4 }
+ * )
+ * assert.strictEqual(policy.mode, "custom")
+ * ```
  *
  * @since 0.1.0
  * @category constructors

@@ -44,6 +44,32 @@ export const make = (
     ))
 
 /**
+ * The live client with explicit options, over the `HttpClient` the application provides.
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ *
+ * // fetch runs on Node, Bun, Deno, browsers and edge; on Node, NodeHttpClient.layerUndici also fits
+ * const CognitoLive = AuthEventFeedbackHttp.layer({
+ *   region: "eu-west-1",
+ *   maxAttempts: 5,
+ *   attemptTimeout: "5 seconds",
+ *   timeout: "30 seconds"
+ * }).pipe(Layer.provide(FetchHttpClient.layer))
+ *
+ * const program = AuthEventFeedback.update({
+ *   UserPoolId: "eu-west-1_AbCdEf123",
+ *   Username: "alice",
+ *   EventId: "c3f1a2b4",
+ *   FeedbackToken: "tok.from-the-link",
+ *   FeedbackValue: "Valid"
+ * }).pipe(Effect.provide(CognitoLive))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -56,6 +82,16 @@ export const layer = (
  * The live layer configured from the standard AWS environment (`AuthEventFeedbackClient.config`), under the explicit
  * `options` (timeouts, retry policy, response bound, `onRetry`, `transformClient`; any field given
  * here wins over the environment).
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Layer } from "effect"
+ *
+ * // region from the pool id unless AWS_REGION is set; AWS_ENDPOINT_URL, AWS_MAX_ATTEMPTS, … apply
+ * const CognitoLive = AuthEventFeedbackHttp.layerConfig.pipe(Layer.provide(NodeHttpClient.layerUndici))
+ * ```
  *
  * @since 0.1.0
  * @category layers

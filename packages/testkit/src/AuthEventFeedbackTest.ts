@@ -62,6 +62,29 @@ export const layerSimulator = (
  * A fresh simulator, seeded, and `AuthEventFeedback` on top of it; both are in the context, so a
  * test can inject faults and read recorded feedback back.
  *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackTest, CognitoSimulator, SimulatorSeed } from "@cognito-feedback/testkit"
+ * import { Effect, Option } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   yield* AuthEventFeedback.update({
+ *     UserPoolId: "us-east-1_Example1",
+ *     Username: "alice",
+ *     EventId: "evt-1",
+ *     FeedbackToken: "tok.valid-1",
+ *     FeedbackValue: "Invalid"
+ *   })
+ *   const simulator = yield* CognitoSimulator.CognitoSimulator
+ *   return yield* simulator.feedbackOf("us-east-1_Example1", "alice", "evt-1")
+ * })
+ *
+ * Effect.runPromise(
+ *   Effect.provide(program, AuthEventFeedbackTest.layerMemory({ seed: SimulatorSeed.sampleSeed }))
+ * ).then((feedback) => assert.strictEqual(Option.getOrThrow(feedback).FeedbackValue, "Invalid"))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -125,6 +148,33 @@ export const makeScripted = (outcomes: ReadonlyArray<Outcome>, options: ScriptOp
 
 /**
  * `AuthEventFeedback` answering `outcomes` in order, and `ScriptedCalls` to read what it was sent.
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback, CognitoError } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackTest } from "@cognito-feedback/testkit"
+ * import { Effect } from "effect"
+ *
+ * const Scripted = AuthEventFeedbackTest.layerScripted([
+ *   AuthEventFeedbackTest.failure(new CognitoError.NotAuthorizedException({ message: "Invalid token" })),
+ *   AuthEventFeedbackTest.success
+ * ])
+ *
+ * const request = {
+ *   UserPoolId: "us-east-1_Example1",
+ *   Username: "alice",
+ *   EventId: "evt-1",
+ *   FeedbackToken: "tok.valid-1",
+ *   FeedbackValue: "Valid"
+ * } as const
+ * const outcome = AuthEventFeedback.update(request).pipe(
+ *   Effect.as("recorded"),
+ *   Effect.catchTag("NotAuthorizedException", () => Effect.succeed("link expired"))
+ * )
+ *
+ * Effect.runPromise(Effect.provide(Effect.all([outcome, outcome]), Scripted))
+ *   .then((outcomes) => assert.deepStrictEqual(outcomes, ["link expired", "recorded"]))
+ * ```
  *
  * @since 0.1.0
  * @category layers

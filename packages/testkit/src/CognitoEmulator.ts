@@ -4,13 +4,18 @@
  * (see `CognitoWire` for the rules). Any AWS client, the official AWS SDK for JavaScript v3
  * included, can be pointed at its `url`. It is `@effect/platform`'s `HttpServer` on Node, bound to
  * 127.0.0.1 on a free port by default, and lives as long as its scope: closing the scope closes
- * the server and every connection to it.
+ * the server and every connection to it. It answers CORS as the service does (see `cors`), so a
+ * page on another origin can call it with `fetch`.
+ *
+ * Its own entry point (`@cognito-feedback/testkit/CognitoEmulator`) keeps Node out of the testkit's
+ * main entry, whose in-memory layers run in browsers, Deno and edge runtimes.
  *
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -161,6 +166,23 @@ const app = (
     })
   })
 
+/**
+ * The CORS rules the emulator answers with, the service's: any origin, `POST`, the headers the AWS
+ * SDKs send from a browser, and the response headers a client reads (request id, error type and
+ * message, date) exposed to it. Preflights (`OPTIONS`) are answered 204 without reaching the
+ * simulator.
+ *
+ * @since 0.1.0
+ * @category cors
+ */
+export const cors = {
+  allowedOrigins: [],
+  allowedMethods: ["POST"],
+  allowedHeaders: ["content-type", "x-amz-target", "x-amz-user-agent", "amz-sdk-invocation-id", "amz-sdk-request"],
+  exposedHeaders: ["x-amzn-requestid", "x-amzn-errortype", "x-amzn-errormessage", "date"],
+  maxAge: 172_800
+} as const
+
 /** Stops listening and ends every connection, idle or not, then waits for the server to close. */
 const closeServer = (server: Http.Server): Effect.Effect<void> =>
   Effect.async<void>((resume) => {
@@ -189,6 +211,7 @@ export const make = (
     })
     yield* server.serve(
       app(CognitoWire.handle(simulator), options.maxBodyBytes ?? CognitoWire.defaultMaxBodyBytes, options.onRequest)
+        .pipe(HttpMiddleware.cors(cors))
     )
     // added last, so it runs first: connections close before the request handler is removed
     yield* Effect.addFinalizer(() => closeServer(nodeServer))
@@ -211,6 +234,39 @@ export const layer = (
 /**
  * The emulator and its own simulator (optionally seeded), both in the output so that a test can
  * reach the server and inspect or script the simulator behind it.
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+ * import { SimulatorSeed } from "@cognito-feedback/testkit"
+ * import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ *
+ * // a real server on 127.0.0.1 (a free port), and the live client pointed at it
+ * const program = Effect.gen(function*() {
+ *   const emulator = yield* CognitoEmulator.CognitoEmulator
+ *   const update = AuthEventFeedback.update({
+ *     UserPoolId: "us-east-1_Example1",
+ *     Username: "alice",
+ *     EventId: "evt-1",
+ *     FeedbackToken: "tok.wrong",
+ *     FeedbackValue: "Valid"
+ *   })
+ *   return yield* update.pipe(
+ *     Effect.as("recorded"),
+ *     Effect.catchTag("NotAuthorizedException", (error) => Effect.succeed(`refused, request ${error.requestId}`)),
+ *     Effect.provide(
+ *       AuthEventFeedbackHttp.layer({ endpoint: emulator.url }).pipe(Layer.provide(FetchHttpClient.layer))
+ *     )
+ *   )
+ * })
+ *
+ * Effect.runPromise(
+ *   Effect.provide(program, CognitoEmulator.layerWithSimulator({ seed: SimulatorSeed.sampleSeed }))
+ * ).then((outcome) => assert.match(outcome, /^refused, request /))
+ * ```
  *
  * @since 0.1.0
  * @category layers

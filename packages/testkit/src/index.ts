@@ -11,11 +11,6 @@ export * as CognitoArbitrary from "./CognitoArbitrary.js"
 /**
  * @since 0.1.0
  */
-export * as CognitoEmulator from "./CognitoEmulator.js"
-
-/**
- * @since 0.1.0
- */
 export * as CognitoSimulator from "./CognitoSimulator.js"
 
 /**

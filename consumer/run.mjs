@@ -1,0 +1,269 @@
+// The consumer test: the packages as a user meets them. Every publishable package is packed; in a
+// temporary folder outside the workspace a fresh npm project (consumer/template) installs the
+// tarballs twice, with the lowest and with the newest versions the peer ranges allow. Each
+// install type-checks the app and its test (moduleResolution nodenext and bundler), runs the test
+// under vitest, and runs the app under Node 20 against the emulator started from the packed command
+// line (`npx cognito-feedback emulator --port 0`). The newest install then runs the same app
+// under Node 22 and 24, Bun and Deno (from their npm packages) and in headless Chromium (an esbuild
+// bundle on another origin than the emulator, so CORS is exercised).
+//
+// `node consumer/run.mjs [results.json]`: one line per check, then `N passed, N failed`; the
+// results file is what .ci/run counts. A runtime that cannot be installed is a failed check.
+import { execFile, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as http from "node:http"
+import { createRequire } from "node:module"
+import * as os from "node:os"
+import * as path from "node:path"
+import semver from "semver"
+import { packAll, root } from "../scripts/workspace.mjs"
+
+const template = path.join(root, "consumer", "template")
+const resultsFile = process.argv[2] ?? process.env.CONSUMER_RESULTS
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-consumer-"))
+const results = []
+const started = Date.now()
+
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
+
+/** Runs one named check; a throw is its failure, with the message as the detail. */
+const check = async (name, body) => {
+  const since = Date.now()
+  try {
+    const detail = await body()
+    results.push({ name, ok: true, seconds: (Date.now() - since) / 1000 })
+    console.log(`ok     ${name} (${seconds(since)})${detail ? `: ${detail}` : ""}`)
+    return true
+  } catch (error) {
+    const detail = String(error instanceof Error ? error.message : error).slice(0, 4000)
+    results.push({ name, ok: false, seconds: (Date.now() - since) / 1000, detail })
+    console.log(`FAILED ${name} (${seconds(since)})\n${detail.replace(/^/gm, "       ")}`)
+    return false
+  }
+}
+
+/** Runs a command to its end; rejects with its output when it fails or times out. */
+const exec = (command, args, { cwd, timeout = 300_000, env } = {}) =>
+  new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, timeout, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (
+      error,
+      stdout,
+      stderr
+    ) => {
+      if (error) reject(new Error(`${command} ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`.trim()))
+      else resolve(stdout.trim())
+    })
+  })
+
+/** The emulator started from the packed command line; resolves its URL and a stop function. */
+const startEmulator = (cwd) =>
+  new Promise((resolve, reject) => {
+    // its own process group, so that stopping it stops npx and the node process under it
+    const child = spawn("npx", ["--no-install", "cognito-feedback", "emulator", "--port", "0"], {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    const stop = () => {
+      try {
+        process.kill(-child.pid, "SIGTERM")
+      } catch {
+        // already gone
+      }
+    }
+    let stdout = ""
+    let stderr = ""
+    const timer = setTimeout(() => {
+      stop()
+      reject(new Error(`the emulator printed no address within 60 s:\n${stdout}${stderr}`))
+    }, 60_000)
+    const onData = (chunk) => {
+      stdout += chunk
+      if (!stdout.includes("\n")) return
+      clearTimeout(timer)
+      const match = /^listening on (http:\/\/\S+)$/.exec(stdout.split("\n")[0])
+      if (match && stderr === "") resolve({ url: match[1], stop })
+      else {
+        stop()
+        reject(
+          new Error(
+            `the emulator's first line is not "listening on http://HOST:PORT", or it wrote to stderr:\n${stdout}${stderr}`
+          )
+        )
+      }
+    }
+    child.stdout.setEncoding("utf8").on("data", onData)
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk))
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the emulator exited (${code}) before listening:\n${stdout}${stderr}`))
+    })
+  })
+
+// an app must never hold two of these: two runtimes, two HttpClient tags
+const sharedRuntimes = ["effect", "@effect/platform"]
+
+const expected = JSON.stringify(["recorded", "link-expired", "bad-link"])
+
+/** The app's main under a runtime, against a fresh emulator (the sample's token is used once). */
+const runApp = async (cwd, command, args) => {
+  const emulator = await startEmulator(cwd)
+  try {
+    const output = await exec(command, [...args, emulator.url], { cwd, timeout: 180_000 })
+    const last = output.split("\n").at(-1)
+    if (last !== expected) throw new Error(`expected ${expected}, got:\n${output}`)
+    return last
+  } finally {
+    emulator.stop()
+  }
+}
+
+/** Serves the page and its bundle on a loopback origin of its own. */
+const servePage = (bundle) =>
+  new Promise((resolve) => {
+    const server = http.createServer((request, response) => {
+      if (request.url?.startsWith("/app.js")) {
+        response.writeHead(200, { "content-type": "text/javascript" }).end(bundle)
+      } else {
+        response.writeHead(200, { "content-type": "text/html" })
+          .end("<!doctype html><title>feedback</title><script type=\"module\" src=\"/app.js\"></script>")
+      }
+    })
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, server }))
+  })
+
+const runInChromium = async (cwd) => {
+  await exec(path.join(cwd, "node_modules", ".bin", "esbuild"), [
+    "src/browser.ts",
+    "--bundle",
+    "--platform=browser",
+    "--format=esm",
+    "--outfile=browser/app.js"
+  ], { cwd })
+  const { chromium } = createRequire(path.join(cwd, "package.json"))("playwright-core")
+  const emulator = await startEmulator(cwd)
+  const page = await servePage(fs.readFileSync(path.join(cwd, "browser", "app.js")))
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
+  })
+  try {
+    const tab = await browser.newPage()
+    const logs = []
+    tab.on("console", (message) => logs.push(`console.${message.type()}: ${message.text()}`))
+    tab.on("pageerror", (error) => logs.push(`page error: ${error.message}`))
+    await tab.goto(`${page.url}?endpoint=${encodeURIComponent(emulator.url)}`)
+    await tab.waitForFunction(() => "result" in globalThis, null, { timeout: 60_000 }).catch(() => {})
+    const result = JSON.stringify(await tab.evaluate(() => globalThis.result))
+    if (result !== expected) {
+      throw new Error(
+        `expected ${expected}, got ${result} (page ${page.url}, emulator ${emulator.url})\n${logs.join("\n")}`
+      )
+    }
+    return `${result}, page ${new URL(page.url).origin} → emulator ${emulator.url}`
+  } finally {
+    await browser.close()
+    page.server.close()
+    emulator.stop()
+  }
+}
+
+/** Every peer the packed packages declare, with the intersection of their ranges. */
+const peerRanges = (packages) => {
+  const ranges = {}
+  for (const { manifest } of packages) {
+    for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
+      if (ranges[name] === undefined) ranges[name] = range
+      else if (!ranges[name].split(" ").includes(range)) ranges[name] = `${ranges[name]} ${range}`
+    }
+  }
+  return ranges
+}
+
+const scenario = async (label, tarballs, peers, withRuntimes) => {
+  const dir = path.join(work, label)
+  fs.cpSync(template, dir, { recursive: true })
+  for (const file of ["feedback-link-handler.ts", "feedback-link-handler.test.ts"]) {
+    fs.copyFileSync(path.join(root, "examples", file), path.join(dir, "src", file))
+  }
+  const specs = Object.entries(peers).map(([name, version]) => `${name}@${version}`)
+  const installed = await check(`${label}: npm install of the tarballs with ${specs.join(", ")}`, async () => {
+    await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs, ...specs], {
+      cwd: dir,
+      timeout: 900_000
+    })
+    const versions = Object.keys(peers).map((name) =>
+      `${name}@${JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")).version}`
+    )
+    return `installed ${versions.join(", ")}`
+  })
+  const bin = (name) => path.join(dir, "node_modules", ".bin", name)
+  const checks = [
+    ["one copy of effect and of @effect/platform, the CLI's included", async () => {
+      const copies = [
+        ...new Set(
+          (await exec("npm", ["ls", "--all", "--parseable", ...sharedRuntimes], { cwd: dir }))
+            .split("\n").filter((line) => line.includes("node_modules"))
+        )
+      ]
+      if (copies.length !== sharedRuntimes.length) throw new Error(`more than one copy:\n${copies.join("\n")}`)
+    }],
+    ["tsc, moduleResolution nodenext", () => exec(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: dir })],
+    ["tsc, moduleResolution bundler", () => exec(bin("tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir })],
+    ["vitest: the app's tests with the testkit's layers, arbitraries and emulator", async () => {
+      const output = await exec(bin("vitest"), ["run", "--dir", "src"], { cwd: dir, env: { NO_COLOR: "1" } })
+      return /Tests\s+(.*)/.exec(output)?.[1]
+    }],
+    [
+      `Node ${process.versions.node}: the app against \`npx cognito-feedback emulator\``,
+      () => runApp(dir, process.execPath, ["dist/src/main.js"])
+    ]
+  ]
+  const runtimes = withRuntimes
+    ? [
+      ["Node 22: the app", () => runApp(dir, "npx", ["-y", "node@22", "dist/src/main.js"])],
+      ["Node 24: the app", () => runApp(dir, "npx", ["-y", "node@24", "dist/src/main.js"])],
+      ["Bun: the app", () => runApp(dir, bin("bun"), ["dist/src/main.js"])],
+      ["Deno: the app", () => runApp(dir, bin("deno"), ["run", "--allow-all", "dist/src/main.js"])],
+      ["headless Chromium: the app bundled with esbuild, across origins (CORS)", () => runInChromium(dir)]
+    ]
+    : []
+  const run = ([name, body]) =>
+    check(`${label}: ${name}`, installed ? body : () => Promise.reject(new Error("not installed")))
+  for (const entry of checks) await run(entry)
+  // each runtime has an emulator of its own: run them side by side (mostly downloads and start-up)
+  await Promise.all(runtimes.map(run))
+}
+
+let packed = []
+await check("pnpm pack of every publishable package", () => {
+  packed = packAll(path.join(work, "tarballs"))
+  return packed.map(({ tarball }) => path.basename(tarball)).join(", ")
+})
+if (packed.length > 0) {
+  const ranges = peerRanges(packed)
+  const tarballs = packed.map(({ tarball }) => tarball)
+  const lowest = Object.fromEntries(
+    Object.entries(ranges).map(([name, range]) => [name, semver.minVersion(range)?.version ?? range])
+  )
+  await scenario("lowest peers", tarballs, lowest, false)
+  // the ranges themselves: npm installs the newest versions they allow
+  await scenario("newest peers", tarballs, ranges, true)
+}
+
+const passed = results.filter((result) => result.ok).length
+const failed = results.length - passed
+if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, results }, null, 2))
+fs.rmSync(work, { recursive: true, force: true })
+console.log(`consumer test took ${seconds(started)}`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 || results.length === 0 ? 1 : 0)
