@@ -53,7 +53,7 @@ export const make = (
  * import { FetchHttpClient } from "@effect/platform"
  * import { Effect, Layer } from "effect"
  *
- * // fetch runs on Node, Bun, Deno, browsers and edge; on Node, NodeHttpClient.layerUndici also fits
+ * // fetch runs on Node, Bun, Deno and browsers; on Node, @cognito-feedback/node is faster
  * const CognitoLive = AuthEventFeedbackHttp.layer({
  *   region: "eu-west-1",
  *   maxAttempts: 5,
@@ -89,8 +89,11 @@ export const layer = (
  * import { NodeHttpClient } from "@effect/platform-node"
  * import { Layer } from "effect"
  *
- * // region from the pool id unless AWS_REGION is set; AWS_ENDPOINT_URL, AWS_MAX_ATTEMPTS, … apply
- * const CognitoLive = AuthEventFeedbackHttp.layerConfig.pipe(Layer.provide(NodeHttpClient.layerUndici))
+ * // region from the pool id unless AWS_REGION is set; AWS_ENDPOINT_URL, AWS_MAX_ATTEMPTS, … apply,
+ * // under the options given here
+ * const CognitoLive = AuthEventFeedbackHttp.layerConfig({ attemptTimeout: "5 seconds" }).pipe(
+ *   Layer.provide(NodeHttpClient.layerUndici)
+ * )
  * ```
  *
  * @since 0.1.0

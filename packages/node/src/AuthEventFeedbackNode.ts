@@ -43,6 +43,28 @@ export const make = (
   )
 
 /**
+ * The live layer with explicit options.
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedback } from "@cognito-feedback/core"
+ * import { AuthEventFeedbackNode } from "@cognito-feedback/node"
+ * import { Effect } from "effect"
+ *
+ * const CognitoLive = AuthEventFeedbackNode.layer({ region: "eu-west-1", attemptTimeout: "5 seconds" })
+ *
+ * const program = AuthEventFeedback.update({
+ *   UserPoolId: "eu-west-1_AbCdEf123",
+ *   Username: "alice",
+ *   EventId: "c3f1a2b4",
+ *   FeedbackToken: "tok.from-the-link",
+ *   FeedbackValue: "Valid"
+ * }).pipe(
+ *   Effect.catchTags({ NotAuthorizedException: () => Effect.succeed("link expired or already used") }),
+ *   Effect.provide(CognitoLive)
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -54,6 +76,17 @@ export const layer = (
 /**
  * The live layer configured from the standard AWS environment (`AuthEventFeedbackClient.config`),
  * under the explicit `options`: any field given here wins over the environment.
+ *
+ * @example
+ * ```ts
+ * import { AuthEventFeedbackNode } from "@cognito-feedback/node"
+ * import { Effect } from "effect"
+ *
+ * // AWS_REGION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_MAX_ATTEMPTS, … and a retry hook
+ * const CognitoLive = AuthEventFeedbackNode.layerConfig({
+ *   onRetry: (event) => Effect.logInfo(`retrying after ${event.error._tag}`)
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category layers
