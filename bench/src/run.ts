@@ -1,10 +1,12 @@
 /**
  * `pnpm bench`: the whole benchmark in one run, from the repository root. Bundles the one-call
  * entries, starts the fake endpoint, runs every client interleaved in fresh processes for several
- * rounds (load, then cold starts), runs the retry storm, profiles this library under load, and
- * writes `bench/RESULTS.md` and `bench/results.json`. Loopback only; every child is killed at the end.
+ * rounds (load, then cold starts), times the bundled command's dry run against `node -e 0`, runs the
+ * retry storm, profiles this library under load, and writes `bench/RESULTS.md` and
+ * `bench/results.json`. Loopback only; every child is killed at the end. Run after `pnpm build`: the
+ * command's bundle (`packages/cli/bin`) is what the dry run starts.
  *
- * node bench/build/run.js [--rounds 5] [--cold-rounds 5] [--storm-rounds 3] [--quick]
+ * node bench/build/run.js [--rounds 5] [--cold-rounds 5] [--command-rounds 10] [--storm-rounds 3] [--quick]
  */
 import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -16,8 +18,15 @@ import { type Bundle, bundle } from "./bundles.js"
 import type { LoadResult } from "./load.js"
 import { control, killAll, runNode, startServer } from "./processes.js"
 import { summarizeProfile } from "./profile.js"
-import { type ColdSample, renderMarkdown, type Results, type StormSample } from "./report.js"
-import { type ClientName, clientNames, numberArgument, type Retry } from "./shared.js"
+import {
+  type ColdSample,
+  type CommandSample,
+  renderMarkdown,
+  type Results,
+  type StormSample,
+  targets
+} from "./report.js"
+import { type ClientName, clientNames, type CommandName, commands, numberArgument, type Retry } from "./shared.js"
 import type { StormResult } from "./storm.js"
 
 const buildDir = dirname(fileURLToPath(import.meta.url))
@@ -29,6 +38,7 @@ const quick = process.argv.includes("--quick")
 const settings = {
   rounds: numberArgument("rounds", quick ? 1 : 5),
   coldRounds: numberArgument("cold-rounds", quick ? 2 : 5),
+  commandRounds: numberArgument("command-rounds", quick ? 3 : 10),
   stormRounds: numberArgument("storm-rounds", quick ? 1 : 3),
   load: {
     warmup: quick ? 500 : 1000,
@@ -170,6 +180,25 @@ const main = async () => {
   }
   server.stop()
 
+  // The command's start to exit beside `node -e 0`, interleaved, the order swapped every round; one
+  // unrecorded run of each first so that neither pays for a cold file cache.
+  if (!existsSync(join(rootDir, commands["cognito-feedback --dry-run"][0]))) {
+    throw new Error("packages/cli/bin/cognito-feedback.js is missing: run `pnpm build` first")
+  }
+  const commandNames = Object.keys(commands) as Array<CommandName>
+  const commandRuns: Array<CommandSample> = []
+  for (let round = 0; round <= settings.commandRounds; round++) {
+    for (const name of round % 2 === 0 ? commandNames : [...commandNames].reverse()) {
+      const run = await runNode(commands[name], { cwd: rootDir, timeoutMillis: 30_000 })
+      if (run.code !== 0) throw new Error(`${name} exited ${run.code}: ${run.stderr.slice(-2000)}`)
+      if (name === "cognito-feedback --dry-run" && !run.stdout.includes("dry run")) {
+        throw new Error(`${name} printed no dry run: ${run.stdout.slice(-2000)}`)
+      }
+      if (round > 0) commandRuns.push({ command: name, exitMillis: run.exitMillis })
+    }
+  }
+  log(`command start-up: ${settings.commandRounds} rounds done`)
+
   const stormServer = await startServer(join(buildDir, "server.js"), [
     "--rate",
     String(settings.storm.rate),
@@ -219,7 +248,7 @@ const main = async () => {
   // Where the CPU goes for this library under the same load: one profiled run of each variant.
   const profileServer = await startServer(join(buildDir, "server.js"), [])
   const profiles: Array<Results["profiles"][number]> = []
-  for (const client of ["ours-undici", "ours-fetch", "aws-sdk"] as const) {
+  for (const client of ["ours-node", "ours-undici", "ours-fetch", "aws-sdk"] as const) {
     const dir = join(tmpDir, "profiles", client)
     const { code, stderr } = await runNode([
       "--cpu-prof",
@@ -265,11 +294,16 @@ const main = async () => {
     settings,
     load,
     cold,
+    commands: commandRuns,
     bundles: bundles.map(({ file, ...rest }) => ({ ...rest, file: relative(rootDir, file) })),
     storm,
     profiles
   }
-  writeFileSync(join(benchDir, "results.json"), JSON.stringify(results, null, 2) + "\n")
+  // the targets as computed for RESULTS.md ride along, for readers of the JSON
+  writeFileSync(
+    join(benchDir, "results.json"),
+    JSON.stringify({ ...results, targets: targets(results) }, null, 2) + "\n"
+  )
   writeFileSync(join(benchDir, "RESULTS.md"), renderMarkdown(results))
   log(`wrote bench/RESULTS.md and bench/results.json in ${results.durationSeconds} s`)
 }

@@ -55,6 +55,27 @@ export const clientLabels: Record<ClientName, string> = {
   "ours-fetch": "cognito-feedback, fetch"
 }
 
+/** The command whose start-to-exit time is measured, beside its floor: a `node` that does nothing. */
+export const commands = {
+  "node -e 0": ["-e", "0"],
+  "cognito-feedback --dry-run": [
+    "packages/cli/bin/cognito-feedback.js",
+    "update-auth-event-feedback",
+    "--user-pool-id",
+    "us-east-1_AbCdEf123",
+    "--username",
+    "alice",
+    "--event-id",
+    "e1",
+    "--feedback-token",
+    "tok",
+    "--feedback-value",
+    "valid",
+    "--dry-run"
+  ]
+} as const
+export type CommandName = keyof typeof commands
+
 const sorted = (values: ReadonlyArray<number>): Array<number> => [...values].sort((a, b) => a - b)
 
 /** Nearest-rank percentile, `p` in 0..100. */
