@@ -28,6 +28,12 @@ export interface Request {
    * `attemptTimedOut`; when not, the engine keeps the limit on the fiber's `Clock` (or there is none).
    */
   readonly timeoutMillis?: number | undefined
+  /**
+   * Whether the call is traced (its spans reach an exporter). A transport that can propagate trace
+   * context should do so only then: a `traceparent` pointing at a span nobody records tells the
+   * server nothing, and in a browser it makes the request need a CORS preflight.
+   */
+  readonly traced?: boolean | undefined
 }
 
 /**

@@ -377,6 +377,16 @@ describe("AuthEventFeedbackHttp", () => {
       assert.deepStrictEqual(seen, [true])
     }))
 
+  it.effect("trace headers go out only for a traced call (an untraced one would need a CORS preflight)", () =>
+    Effect.gen(function*() {
+      const untraced = yield* run([ok])
+      assert.notProperty(untraced.sent[0]?.headers ?? {}, "traceparent")
+      assert.notProperty(untraced.sent[0]?.headers ?? {}, "b3")
+      const { tracer } = recordingTracer()
+      const traced = yield* run([ok]).pipe(Effect.withTracer(tracer))
+      assert.property(traced.sent[0]?.headers ?? {}, "traceparent")
+    }))
+
   it.effect("transformClient changes this client alone", () =>
     Effect.gen(function*() {
       const { sent } = yield* run([ok], {

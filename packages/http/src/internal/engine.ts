@@ -182,7 +182,8 @@ export const makeEngine = (
         headers: headersFor(id, context),
         body,
         maxResponseBytes,
-        timeoutMillis: transportTimes ? attemptTimeoutMillis : undefined
+        timeoutMillis: transportTimes ? attemptTimeoutMillis : undefined,
+        traced: observers.traced
       })
       const limited = transportTimes || attemptTimeoutMillis === undefined
         ? sent

@@ -5,7 +5,7 @@
  */
 import type { TransportError } from "@cognito-feedback/core/CognitoError"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
@@ -105,6 +105,9 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
     const limited = timeoutMillis === undefined
       ? exchange
       : timeoutReal(exchange, timeoutMillis, () => Transport.attemptTimedOut(timeoutMillis))
-    return withoutRedirects(limited)
+    // the platform's own request span stays; its trace headers go out only for a traced call
+    return withoutRedirects(
+      request.traced === true ? limited : Effect.locally(limited, HttpClient.currentTracerPropagation, false)
+    )
   }
 })
