@@ -29,9 +29,10 @@ export interface Request {
    */
   readonly timeoutMillis?: number | undefined
   /**
-   * Whether the call is traced (its spans reach an exporter). A transport that can propagate trace
-   * context should do so only then: a `traceparent` pointing at a span nobody records tells the
-   * server nothing, and in a browser it makes the request need a CORS preflight.
+   * Whether the call is traced (its spans reach an exporter). A transport that makes spans or
+   * propagates trace context of its own should do so only then: a `traceparent` pointing at a span
+   * nobody records tells the server nothing, and in a browser it makes the request need a CORS
+   * preflight.
    */
   readonly traced?: boolean | undefined
 }

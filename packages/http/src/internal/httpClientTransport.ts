@@ -11,6 +11,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as Transport from "../Transport.js"
@@ -105,9 +106,10 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
     const limited = timeoutMillis === undefined
       ? exchange
       : timeoutReal(exchange, timeoutMillis, () => Transport.attemptTimedOut(timeoutMillis))
-    // the platform's own request span stays; its trace headers go out only for a traced call
+    // An untraced call (no span of ours reaches an exporter) asks the platform, by its own
+    // convention, for no request span and no trace headers either; the caller's tracer stays on.
     return withoutRedirects(
-      request.traced === true ? limited : Effect.locally(limited, HttpClient.currentTracerPropagation, false)
+      request.traced === true ? limited : Effect.locally(limited, HttpClient.currentTracerDisabledWhen, constTrue)
     )
   }
 })
