@@ -25,11 +25,11 @@ import * as Transport from "../Transport.js"
 import { isDebugEnabled, isTraced, timersAreReal } from "./observers.js"
 import { version } from "./version.js"
 
-export const operation = "UpdateAuthEventFeedback"
+const operation = "UpdateAuthEventFeedback"
 const spanName = "Cognito.UpdateAuthEventFeedback"
 const userAgent = `cognito-feedback/${version} effect`
 const defaultAttemptTimeout = Duration.seconds(10)
-export const defaultMaxResponseBytes = 64 * 1024
+const defaultMaxResponseBytes = 64 * 1024
 
 export const retryPolicyOf = (options: AuthEventFeedbackClient.Options): RetryPolicy.RetryPolicy =>
   options.retryPolicy ?? RetryPolicy.fromMode(options.retryMode ?? "standard", options.maxAttempts)
@@ -70,7 +70,7 @@ export const invocationId: Effect.Effect<string> = Effect.randomWith((random) =>
  * `amz-sdk-request` as the AWS SDKs send it; an unbounded policy has no `max` to tell, so the
  * member is left out, as the SDKs do when they know no maximum.
  */
-export const sdkRequestHeader = (context: RetryPolicy.AttemptContext): string =>
+const sdkRequestHeader = (context: RetryPolicy.AttemptContext): string =>
   Number.isFinite(context.maxAttempts)
     ? `attempt=${context.attempt}; max=${context.maxAttempts}`
     : `attempt=${context.attempt}`
@@ -112,7 +112,7 @@ const endpointCache = (options: Endpoint.EndpointOptions) => {
 
 /** What a call learns from its fiber once, when it starts. */
 interface Observers {
-  /** Build spans: tracing is on for this fiber. */
+  /** Build spans: tracing is on and the fiber's tracer exports (`isTraced`). */
   readonly traced: boolean
   /** Build debug log lines: they would reach a logger. */
   readonly debug: boolean
