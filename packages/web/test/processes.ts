@@ -4,6 +4,7 @@ import { Data, Duration, Effect } from "effect"
 import { spawn } from "node:child_process"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { adminListUserAuthEvents } from "../../cli/test/support.js"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..")
 const bin = path.join(root, "packages", "cli", "bin", "cognito-feedback.js")
@@ -63,24 +64,9 @@ export const startServer = (args: ReadonlyArray<string>) =>
     } satisfies Server
   })
 
-/** AdminListUserAuthEvents with a SigV4-shaped Authorization header (the emulator checks its shape). */
+/** The feedback the emulator recorded for one event, read through AdminListUserAuthEvents. */
 export const feedbackOf = (emulatorUrl: string, userPoolId: string, username: string, eventId: string) =>
-  Effect.promise(async () => {
-    const response = await fetch(emulatorUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": "AWSCognitoIdentityProviderService.AdminListUserAuthEvents",
-        authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261101/us-east-1/cognito-idp/aws4_request, " +
-          "SignedHeaders=host, Signature=00"
-      },
-      body: JSON.stringify({ UserPoolId: userPoolId, Username: username })
-    })
-    const listed = await response.json() as {
-      readonly AuthEvents: ReadonlyArray<{
-        readonly EventId: string
-        readonly EventFeedback?: { readonly FeedbackValue: string; readonly Provider: string }
-      }>
-    }
-    return listed.AuthEvents.find((event) => event.EventId === eventId)?.EventFeedback
-  })
+  Effect.map(
+    Effect.orDie(adminListUserAuthEvents(emulatorUrl, userPoolId, username)),
+    (listed) => listed.AuthEvents.find((event) => event.EventId === eventId)?.EventFeedback
+  )
