@@ -13,7 +13,7 @@ import type {
   UpdateAuthEventFeedbackRequest,
   UpdateAuthEventFeedbackResponse
 } from "./UpdateAuthEventFeedback.js"
-import { decodeRequest } from "./UpdateAuthEventFeedback.js"
+import { decodeRequest, decodeValid } from "./UpdateAuthEventFeedback.js"
 
 /**
  * @since 0.1.0
@@ -52,7 +52,11 @@ export const make = (
     request: UpdateAuthEventFeedbackRequest
   ) => Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError>
 ): AuthEventFeedback.Service => ({
-  update: (request) => Effect.flatMap(decodeRequest(request), send)
+  update: (request) => {
+    // a valid request skips the schema and one effect: this runs on every call
+    const valid = decodeValid(request)
+    return valid === undefined ? Effect.flatMap(decodeRequest(request), send) : send(valid)
+  }
 })
 
 /**

@@ -11,7 +11,6 @@
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
@@ -560,50 +559,70 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
     const maxAttempts = effectiveMaxAttempts(policy)
     const schedule = policy.mode === "custom" ? policy.schedule : undefined
 
-    const run: Retrier["run"] = (attempt, options) =>
-      Effect.gen(function*() {
-        let attemptNumber = 1
-        let lastRetryCost: number | undefined = undefined
-        let scheduleState: unknown = schedule?.initial
-        while (true) {
-          if (rateLimiter !== undefined) yield* rateLimiter.acquire
-          const result = yield* Effect.either(attempt({ attempt: attemptNumber, maxAttempts }))
-          if (Either.isRight(result)) {
-            if (rateLimiter !== undefined) yield* rateLimiter.update(false)
-            if (quota !== undefined) yield* quota.release(lastRetryCost ?? quota.options.noRetryIncrement)
-            return { value: result.right, attempts: attemptNumber }
-          }
-          const { error, retryAfter } = result.left
+    const run: Retrier["run"] = <A, R>(
+      attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure, R>,
+      options?: Parameters<Retrier["run"]>[1]
+    ) => {
+      type Outcome = Effect.Effect<{ readonly value: A; readonly attempts: number }, UpdateAuthEventFeedbackError, R>
+      // Written without a generator on the way to a success: it is the path of almost every call.
+      const tryAttempt = (
+        attemptNumber: number,
+        lastRetryCost: number | undefined,
+        scheduleState: unknown
+      ): Outcome => {
+        const tried: Outcome = Effect.matchEffect(attempt({ attempt: attemptNumber, maxAttempts }), {
+          onSuccess: (value) => {
+            const done = { value, attempts: attemptNumber }
+            const released = quota === undefined
+              ? Effect.succeed(done)
+              : Effect.as(quota.release(lastRetryCost ?? quota.options.noRetryIncrement), done)
+            return rateLimiter === undefined ? released : Effect.zipRight(rateLimiter.update(false), released)
+          },
+          onFailure: (failure) => afterFailure(attemptNumber, failure, scheduleState)
+        })
+        return rateLimiter === undefined ? tried : Effect.zipRight(rateLimiter.acquire, tried)
+      }
+      // The next attempt is a continuation, not run inside the generator: a generator waiting on it
+      // would keep one frame per retry alive, without bound under an unbounded schedule.
+      const afterFailure = (attemptNumber: number, failure: AttemptFailure, scheduleState: unknown): Outcome =>
+        Effect.flatMap(
+          waitForRetry(attemptNumber, failure, scheduleState),
+          ({ cost, nextState }) => tryAttempt(attemptNumber + 1, cost, nextState)
+        )
+      const waitForRetry = (attemptNumber: number, { error, retryAfter }: AttemptFailure, scheduleState: unknown) =>
+        Effect.gen(function*() {
           const retryClass = classify(error)
           if (rateLimiter !== undefined) yield* rateLimiter.update(retryClass === "throttling")
           if (!(attemptNumber < maxAttempts)) return yield* Effect.fail(error)
 
           let scheduled: Duration.Duration | undefined = undefined
+          let nextState = scheduleState
           if (schedule !== undefined) {
             const now = yield* Clock.currentTimeMillis
             const [state, , decision] = yield* schedule.step(now, error, scheduleState)
-            scheduleState = state
+            nextState = state
             if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
             scheduled = Duration.millis(Math.max(0, ScheduleIntervals.start(decision.intervals) - now))
           } else if (retryClass === "none") {
             return yield* Effect.fail(error)
           }
+          let cost: number | undefined = undefined
           if (quota !== undefined) {
-            const cost = retryCost(quota.options, retryClass)
+            cost = retryCost(quota.options, retryClass)
             if (!(yield* quota.tryTake(cost))) {
               if (options?.onQuotaExhausted !== undefined) yield* options.onQuotaExhausted
               return yield* Effect.fail(error)
             }
-            lastRetryCost = cost
           }
           const delay = scheduled ?? retryDelay(policy, retryClass, attemptNumber - 1, yield* Random.next, retryAfter)
           if (options?.onRetry !== undefined) {
             yield* options.onRetry({ attempt: attemptNumber, error, retryClass, delay })
           }
           yield* Effect.sleep(delay)
-          attemptNumber++
-        }
-      })
+          return { cost, nextState }
+        })
+      return tryAttempt(1, undefined, schedule?.initial)
+    }
 
     return { policy, quota, rateLimiter, run }
   })

@@ -426,6 +426,15 @@ describe("AuthEventFeedbackHttp", () => {
       assert.strictEqual(histogram.sum - before.attempts, 3 + 1)
     }))
 
+  it.effect("the attempts histogram carries the caller's metric labels (Effect.tagMetrics)", () =>
+    Effect.gen(function*() {
+      const labelled = ClientMetrics.attemptsPerCall.pipe(Metric.tagged("tenant", "t-7"))
+      const before = (yield* Metric.value(labelled)).count
+      const { exit } = yield* run([ok]).pipe(Effect.tagMetrics("tenant", "t-7"))
+      assert.isTrue(Exit.isSuccess(exit))
+      assert.strictEqual((yield* Metric.value(labelled)).count - before, 1)
+    }))
+
   it.effect("the attempt timeout runs on real timers only when the clock is a real one, whichever instance", () =>
     Effect.gen(function*() {
       const limits: Array<number | undefined> = []

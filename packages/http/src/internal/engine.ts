@@ -16,7 +16,9 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
+import type * as MetricLabel from "effect/MetricLabel"
 import type * as AuthEventFeedbackClient from "../AuthEventFeedbackClient.js"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as ClientMetrics from "../ClientMetrics.js"
@@ -95,18 +97,22 @@ export const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: s
 /**
  * `resolveEndpoint` remembered per region: the pool id matters only through its region prefix, and
  * not at all when a region is configured. Failures are not kept; the cache is bounded, so odd
- * prefixes cost a resolution each rather than memory.
+ * prefixes cost a resolution each rather than memory. `known` answers without an effect when it can.
  */
 const endpointCache = (options: Endpoint.EndpointOptions) => {
   const cache = new Map<string, Endpoint.ResolvedEndpoint>()
   const fixedRegion = options.region !== undefined && options.region !== ""
-  return (userPoolId: string): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> => {
-    const key = fixedRegion ? "" : Endpoint.regionFromUserPoolId(userPoolId)
-    const known = key === undefined ? undefined : cache.get(key)
-    if (known !== undefined) return Effect.succeed(known)
-    return Effect.tap(resolveEndpoint(options, userPoolId), (endpoint) => {
-      if (key !== undefined && cache.size < 64) cache.set(key, endpoint)
-    })
+  const keyOf = (userPoolId: string) => fixedRegion ? "" : Endpoint.regionFromUserPoolId(userPoolId)
+  return {
+    known: (userPoolId: string): Endpoint.ResolvedEndpoint | undefined => {
+      const key = keyOf(userPoolId)
+      return key === undefined ? undefined : cache.get(key)
+    },
+    resolve: (userPoolId: string): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> =>
+      Effect.tap(resolveEndpoint(options, userPoolId), (endpoint) => {
+        const key = keyOf(userPoolId)
+        if (key !== undefined && cache.size < 64) cache.set(key, endpoint)
+      })
   }
 }
 
@@ -118,6 +124,8 @@ interface Observers {
   readonly debug: boolean
   /** Time is real: the transport may enforce the attempt timeout with its own timer. */
   readonly realTimers: boolean
+  /** The fiber's metric labels (`Effect.tagMetrics`), for updates made without an effect. */
+  readonly metricLabels: ReadonlyArray<MetricLabel.MetricLabel>
 }
 
 const callTimedOut = (limit: Duration.Duration) =>
@@ -145,7 +153,7 @@ export const makeEngine = (
     const attemptTimeout = Duration.decode(options.attemptTimeout ?? defaultAttemptTimeout)
     const attemptTimeoutMillis = Duration.isFinite(attemptTimeout) ? Duration.toMillis(attemptTimeout) : undefined
     const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
-    const endpointOf = endpointCache(endpointOptions)
+    const endpoints = endpointCache(endpointOptions)
     const callTimeout = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
     const userOnRetry = options.onRetry
 
@@ -243,33 +251,75 @@ export const makeEngine = (
     const quiet = { onRetry: onRetryFor(false), onQuotaExhausted: quotaExhausted }
     const chatty = { onRetry: onRetryFor(true), onQuotaExhausted: quotaExhausted }
 
-    const call = (
+    /** The attempts under the retry policy, their count recorded whichever way the call ends. */
+    const attempts = (
+      url: string,
+      id: string,
+      body: string,
+      observers: Observers
+    ): Effect.Effect<
+      { readonly value: string | undefined; readonly attempts: number },
+      UpdateAuthEventFeedbackError
+    > => {
+      let made = 0
+      return Effect.matchEffect(
+        retrier.run((context) => {
+          made = context.attempt
+          return attempt(url, id, body, context, observers)
+        }, observers.debug ? chatty : quiet),
+        {
+          onSuccess: (result) => {
+            ClientMetrics.attemptsPerCall.unsafeUpdate(result.attempts, observers.metricLabels)
+            return Effect.succeed(result)
+          },
+          onFailure: (error) => {
+            ClientMetrics.attemptsPerCall.unsafeUpdate(made, observers.metricLabels)
+            return Effect.fail(error)
+          }
+        }
+      )
+    }
+
+    const empty: UpdateAuthEventFeedbackResponse = {}
+
+    /** An untraced, quiet call: the path of almost every call, so it is written without a generator. */
+    const plainCall = (
+      endpoint: Endpoint.ResolvedEndpoint,
       request: UpdateAuthEventFeedbackRequest,
       observers: Observers
-    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
-      const program = Effect.gen(function*() {
-        const endpoint = yield* endpointOf(request.UserPoolId)
+    ) =>
+      Effect.flatMap(invocationId, (id) =>
+        // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
+        Effect.as(attempts(endpoint.url, id, AwsJsonProtocol.encodeUpdateAuthEventFeedback(request), observers), empty))
+
+    const observedCall = (
+      endpoint: Endpoint.ResolvedEndpoint,
+      request: UpdateAuthEventFeedbackRequest,
+      observers: Observers
+    ) =>
+      Effect.gen(function*() {
         if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
         const id = yield* invocationId
-        // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
         const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
-        let attempts = 0
-        const recordAttempts = () => Metric.update(ClientMetrics.attemptsPerCall, attempts)
-        const result = yield* retrier.run(
-          (context) => {
-            attempts = context.attempt
-            return attempt(endpoint.url, id, body, context, observers)
-          },
-          observers.debug ? chatty : quiet
-        ).pipe(Effect.tapBoth({ onFailure: recordAttempts, onSuccess: recordAttempts }))
+        const result = yield* attempts(endpoint.url, id, body, observers)
         if (observers.traced) {
           yield* Effect.annotateCurrentSpan({ "aws.request_id": result.value ?? "", "aws.attempts": result.attempts })
         }
         if (observers.debug) {
           yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
         }
-        return {}
+        return empty
       })
+
+    const call = (
+      request: UpdateAuthEventFeedbackRequest,
+      observers: Observers
+    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
+      const body = observers.traced || observers.debug ? observedCall : plainCall
+      const known = endpoints.known(request.UserPoolId)
+      const program = known !== undefined
+        ? body(known, request, observers)
+        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => body(endpoint, request, observers))
       const limited = callTimeout === undefined
         ? program
         : Effect.timeoutFail(program, { duration: callTimeout, onTimeout: () => callTimedOut(callTimeout) })
@@ -296,7 +346,12 @@ export const makeEngine = (
 
     return AuthEventFeedback.make((request) =>
       Effect.withFiberRuntime((fiber) =>
-        call(request, { traced: isTraced(fiber), debug: isDebugEnabled(fiber), realTimers: timersAreReal(fiber) })
+        call(request, {
+          traced: isTraced(fiber),
+          debug: isDebugEnabled(fiber),
+          realTimers: timersAreReal(fiber),
+          metricLabels: fiber.getFiberRef(FiberRef.currentMetricLabels)
+        })
       )
     )
   })
