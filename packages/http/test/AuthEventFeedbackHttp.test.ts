@@ -1,9 +1,10 @@
 import { AuthEventFeedback, CognitoError, RetryPolicy } from "@cognito-feedback/core"
-import { HttpClient, HttpClientError, HttpClientRequest, HttpClientResponse } from "@effect/platform"
+import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, HttpClientResponse } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import {
   Clock,
   ConfigProvider,
+  Context,
   Effect,
   Exit,
   Fiber,
@@ -12,6 +13,7 @@ import {
   Logger,
   LogLevel,
   Metric,
+  Option,
   Redacted,
   Ref,
   Schedule,
@@ -385,6 +387,32 @@ describe("AuthEventFeedbackHttp", () => {
       const { tracer } = recordingTracer()
       const traced = yield* run([ok]).pipe(Effect.withTracer(tracer))
       assert.property(traced.sent[0]?.headers ?? {}, "traceparent")
+    }))
+
+  it.effect("an exchange sees the caller's fetch options plus manual redirects, and leaves the caller's fiber as it was", () =>
+    Effect.gen(function*() {
+      const seen: Array<{ init: unknown; tracerDisabled: boolean }> = []
+      const client = HttpClient.make((req, _url, _signal, fiber) =>
+        Effect.sync(() => {
+          seen.push({
+            init: Context.getOption(fiber.getFiberRef(FiberRef.currentContext), FetchHttpClient.RequestInit)
+              .pipe(Option.getOrUndefined),
+            tracerDisabled: fiber.getFiberRef(HttpClient.currentTracerDisabledWhen)(req)
+          })
+          return HttpClientResponse.fromWeb(req, new Response("{}", { status: 200 }))
+        })
+      )
+      const service = yield* AuthEventFeedbackHttp.make().pipe(Effect.provideService(HttpClient.HttpClient, client))
+      const after = yield* service.update(request).pipe(
+        Effect.zipRight(Effect.all({
+          init: Effect.serviceOption(FetchHttpClient.RequestInit),
+          disabledWhen: FiberRef.get(HttpClient.currentTracerDisabledWhen)
+        })),
+        Effect.provideService(FetchHttpClient.RequestInit, { keepalive: true })
+      )
+      assert.deepStrictEqual(seen, [{ init: { keepalive: true, redirect: "manual" }, tracerDisabled: true }])
+      assert.deepStrictEqual(after.init, Option.some({ keepalive: true }))
+      assert.isFalse(after.disabledWhen(HttpClientRequest.get("/")))
     }))
 
   it.effect("transformClient changes this client alone", () =>

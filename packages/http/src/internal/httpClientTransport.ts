@@ -8,9 +8,11 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
@@ -23,48 +25,56 @@ const fromRequestError = (error: HttpClientError.RequestError): TransportError =
     : Transport.requestNotSent(error.reason === "InvalidUrl" ? "invalid URL" : "the body could not be encoded")
 
 /**
- * The service never redirects; a redirect means something in between is wrong, and following it
- * would send the token elsewhere. `fetch` follows redirects unless told not to.
+ * What the exchange's own fiber changes in itself, and so for nobody else: the service never
+ * redirects (a redirect means something in between is wrong, and following it would send the token
+ * elsewhere; `fetch` follows redirects unless told not to), and an untraced call (no span of ours
+ * reaches an exporter) asks the platform, by its own convention, for no request span and no trace
+ * headers either. The caller's tracer and request options stay as they are.
  */
-const withoutRedirects = <A, E, R>(self: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(
-    Effect.serviceOption(FetchHttpClient.RequestInit),
-    (init) =>
-      Effect.provideService(self, FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(init, () => ({})),
-        redirect: "manual"
-      })
-  )
+const withoutRedirects = FiberRef.update(
+  FiberRef.currentContext,
+  (context) =>
+    Context.add(context, FetchHttpClient.RequestInit, {
+      ...Option.getOrElse(Context.getOption(context, FetchHttpClient.RequestInit), () => ({})),
+      redirect: "manual"
+    })
+)
+const untraced = Effect.zipRight(withoutRedirects, FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue))
 
 /**
- * `self`, failing with `onTimeout()` (and interrupted) if it has not ended within `millis` of real
- * time: one fork and a plain timer, where `Effect.timeoutFail` races two forked fibers.
+ * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
+ * within `millis` of real time. One fork does both jobs: it holds the exchange's settings without
+ * restoring them afterwards (`Effect.locally` and `provideService` each cost an acquire-release per
+ * exchange), and it can be interrupted by a plain timer, where `Effect.timeoutFail` races two forks.
+ * A fork is its parent's child: if the parent is interrupted before it waits here, the child goes too.
  */
-const timeoutReal = <A, E>(self: Effect.Effect<A, E>, millis: number, onTimeout: () => E): Effect.Effect<A, E> =>
-  Effect.uninterruptibleMask((restore) =>
-    // the child ends with the exit as its value: a failure is ours to report, not an unhandled one
-    Effect.flatMap(Effect.fork(Effect.exit(restore(self))), (fiber) =>
-      restore(Effect.async<A, E>((resume) => {
-        let settled = false
-        const timer = setTimeout(() => {
-          if (settled) return
-          settled = true
-          // interrupting the child aborts its request before the timeout is reported
-          resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
-        }, millis)
-        fiber.addObserver((exit) => {
-          clearTimeout(timer)
-          if (settled) return
-          settled = true
-          resume(Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause))
-        })
-        return Effect.suspend(() => {
-          settled = true
-          clearTimeout(timer)
-          return Fiber.interrupt(fiber)
-        })
-      })))
-  )
+const inOwnFiber = <A, E>(
+  self: Effect.Effect<A, E>,
+  millis: number | undefined,
+  onTimeout: () => E
+): Effect.Effect<A, E> =>
+  // the child ends with the exit as its value: a failure is ours to report, not an unhandled one
+  Effect.flatMap(Effect.fork(Effect.exit(self)), (fiber) =>
+    Effect.async<A, E>((resume) => {
+      let settled = false
+      const timer = millis === undefined ? undefined : setTimeout(() => {
+        if (settled) return
+        settled = true
+        // interrupting the child aborts its request before the timeout is reported
+        resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
+      }, millis)
+      fiber.addObserver((exit) => {
+        clearTimeout(timer)
+        if (settled) return
+        settled = true
+        resume(Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause))
+      })
+      return Effect.suspend(() => {
+        settled = true
+        clearTimeout(timer)
+        return Fiber.interrupt(fiber)
+      })
+    }))
 
 /** `client` as a transport; `content-type` goes with the body, every other header as given. */
 export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => ({
@@ -103,13 +113,10 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
       }
     )
     const timeoutMillis = request.timeoutMillis
-    const limited = timeoutMillis === undefined
-      ? exchange
-      : timeoutReal(exchange, timeoutMillis, () => Transport.attemptTimedOut(timeoutMillis))
-    // An untraced call (no span of ours reaches an exporter) asks the platform, by its own
-    // convention, for no request span and no trace headers either; the caller's tracer stays on.
-    return withoutRedirects(
-      request.traced === true ? limited : Effect.locally(limited, HttpClient.currentTracerDisabledWhen, constTrue)
+    return inOwnFiber(
+      Effect.zipRight(request.traced === true ? withoutRedirects : untraced, exchange),
+      timeoutMillis,
+      () => Transport.attemptTimedOut(timeoutMillis ?? 0)
     )
   }
 })
