@@ -195,7 +195,12 @@ export const UpdateAuthEventFeedbackResponse = Schema.Struct({}).annotations({
  */
 export interface UpdateAuthEventFeedbackResponse extends Schema.Schema.Type<typeof UpdateAuthEventFeedbackResponse> {}
 
-const decodeEither = Schema.decodeUnknownEither(UpdateAuthEventFeedbackRequest, { errors: "all" })
+// compiled on first use: only invalid input needs the schema's decoder, and building it costs start-up time
+let decodeEither:
+  | ((input: unknown) => Either.Either<UpdateAuthEventFeedbackRequest, ParseResult.ParseError>)
+  | undefined
+const decodeAll = (input: unknown) =>
+  (decodeEither ??= Schema.decodeUnknownEither(UpdateAuthEventFeedbackRequest, { errors: "all" }))(input)
 
 /**
  * `Field: rule` for each problem, e.g. `EventId: must match ^[\w+-]+$`. Built only from paths and
@@ -225,7 +230,7 @@ export const decodeRequest = (
 ): Effect.Effect<UpdateAuthEventFeedbackRequest, InvalidParameterException> => {
   const valid = decodeValid(input)
   if (valid !== undefined) return Effect.succeed(valid)
-  return Either.match(decodeEither(input), {
+  return Either.match(decodeAll(input), {
     onLeft: (error) => Effect.fail(new InvalidParameterException({ message: describeIssues(error), origin: "local" })),
     onRight: Effect.succeed
   })
