@@ -20,7 +20,14 @@ export interface NodeTransportOptions {
 interface Target {
   readonly send: typeof http.request
   readonly options: http.RequestOptions
+  /** The `Host` header, as Node would write it: given with the others, the headers go out as a list. */
+  readonly host: string
 }
+
+/** `host` as Node's `ClientRequest` writes it: an IPv6 address in brackets, a port unless the default. */
+const hostHeader = (hostname: string, port: string, secure: boolean): string =>
+  (hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname) +
+  (port !== "" && Number(port) !== (secure ? 443 : 80) ? `:${port}` : "")
 
 const targetCacheSize = 64
 
@@ -62,7 +69,8 @@ export const make = (
                 port: parsed.port === "" ? undefined : Number(parsed.port),
                 path: `${parsed.pathname}${parsed.search}`,
                 agent: secure ? agents.https : agents.http
-              }
+              },
+              host: hostHeader(parsed.hostname, parsed.port, secure)
             }
         } catch (cause) {
           target = Transport.requestNotSent("invalid URL", cause)
@@ -99,10 +107,11 @@ export const make = (
             const limit = request.maxResponseBytes
             let sent: http.ClientRequest
             try {
-              sent = target.send({
-                ...target.options,
-                headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) }
-              }, (res) => {
+              // a list of headers is written as given, where an object is copied header by header first
+              const headers = ["host", target.host]
+              for (const [name, value] of Object.entries(request.headers)) headers.push(name, value)
+              headers.push("content-length", String(Buffer.byteLength(request.body)))
+              sent = target.send({ ...target.options, headers }, (res) => {
                 const status = res.statusCode ?? 0
                 const headers = res.headers
                 const chunks: Array<Buffer> = []
