@@ -281,7 +281,7 @@ export const renderMarkdown = (results: Results): string => {
     "Versions: " + Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(", ") + ".",
     "",
     `Method: a fake endpoint in its own process on 127.0.0.1 answers \`200 {}\` after checking the target header ` +
-      `and the body. Each client makes the same request; the clients run interleaved, each measurement in a fresh ` +
+      `and the body. Each client makes the same request; the clients run interleaved (every other round in reverse order), each measurement in a fresh ` +
       `process, ${settings.rounds} rounds for load and ${settings.coldRounds} for cold starts. Figures are the ` +
       `median over the rounds, [min–max] when there is more than one. Load per process: ${settings.load.warmup} ` +
       `sequential calls and ${settings.load.warmupSeconds} s at ${settings.load.concurrency} in flight to warm up, ` +

@@ -6,7 +6,7 @@
  * `bench/results.json`. Loopback only; every child is killed at the end. Run after `pnpm build`: the
  * command's bundle (`packages/cli/bin`) is what the dry run starts.
  *
- * node bench/build/run.js [--rounds 5] [--cold-rounds 5] [--command-rounds 10] [--storm-rounds 3] [--quick]
+ * node bench/build/run.js [--rounds 5] [--cold-rounds 9] [--command-rounds 10] [--storm-rounds 3] [--quick]
  */
 import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -37,7 +37,7 @@ const quick = process.argv.includes("--quick")
 
 const settings = {
   rounds: numberArgument("rounds", quick ? 1 : 5),
-  coldRounds: numberArgument("cold-rounds", quick ? 2 : 5),
+  coldRounds: numberArgument("cold-rounds", quick ? 2 : 9),
   commandRounds: numberArgument("command-rounds", quick ? 3 : 10),
   stormRounds: numberArgument("storm-rounds", quick ? 1 : 3),
   load: {
@@ -119,8 +119,11 @@ const main = async () => {
   log(`fake endpoint at ${server.url}`)
 
   const load: Array<LoadResult> = []
+  // every other round in reverse, so that no client always runs right after the same neighbour
+  const inRoundOrder = <A>(items: ReadonlyArray<A>, round: number): ReadonlyArray<A> =>
+    round % 2 === 0 ? [...items].reverse() : items
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const client of clientNames) {
+    for (const client of inRoundOrder(clientNames, round)) {
       const { code, stderr, stdout } = await runNode([
         "--expose-gc",
         join(buildDir, "load.js"),
@@ -158,7 +161,7 @@ const main = async () => {
   }
   for (const b of bundles) coldTargets.push({ client: b.name, from: "bundle", file: b.file })
   for (let round = 1; round <= settings.coldRounds; round++) {
-    for (const target of coldTargets) {
+    for (const target of inRoundOrder(coldTargets, round)) {
       const run = await runNode([target.file, server.url], {
         cwd: benchDir,
         timeoutMillis: 30_000,
