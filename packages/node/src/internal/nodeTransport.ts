@@ -139,13 +139,9 @@ export const make = (
                       : Effect.succeed({ status, headers, body: "", unreadable: failure })
                   )
                 }
+                // a socket closed before the body is complete makes Node destroy the response with an
+                // error ("aborted", ECONNRESET), so no "close" listener is needed to notice it
                 res.on("error", broken)
-                // a socket closed mid-body may end the response without an error event
-                res.on("close", () => {
-                  if (!res.complete) {
-                    broken(Object.assign(new Error("the response was cut short"), { code: "ECONNRESET" }))
-                  }
-                })
               })
             } catch (cause) {
               // Node validates headers and options synchronously
