@@ -324,6 +324,27 @@ describe("AuthEventFeedbackHttp", () => {
       assert.notInclude(everything, username)
     }))
 
+  it.effect("a failed exchange is reported by the call, not logged as a fiber's unhandled error", () =>
+    Effect.gen(function*() {
+      const logs = recordingLogger()
+      const refused = HttpClient.make((req) =>
+        Effect.fail(
+          new HttpClientError.RequestError({ request: req, reason: "Transport", cause: new Error("refused") })
+        )
+      )
+      const service = yield* AuthEventFeedbackHttp.make({ maxAttempts: 1 }).pipe(
+        Effect.provideService(HttpClient.HttpClient, refused)
+      )
+      const exit = yield* service.update(request).pipe(
+        Effect.exit,
+        Effect.provide(logs.layer),
+        Logger.withMinimumLogLevel(LogLevel.All)
+      )
+      assert.isTrue(Exit.isFailure(exit))
+      assert.isTrue(logs.lines.some((line) => line.includes("attempt failed")))
+      assert.isFalse(logs.lines.some((line) => line.includes("unhandled")), logs.lines.join("\n"))
+    }))
+
   it.effect("an unbounded fromSchedule policy sends no max, as the SDKs do, and puts no Infinity anywhere", () =>
     Effect.gen(function*() {
       const { spans, tracer } = recordingTracer()

@@ -10,9 +10,9 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
+import * as FiberRefs from "effect/FiberRefs"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
@@ -25,21 +25,28 @@ const fromRequestError = (error: HttpClientError.RequestError): TransportError =
     : Transport.requestNotSent(error.reason === "InvalidUrl" ? "invalid URL" : "the body could not be encoded")
 
 /**
- * What the exchange's own fiber changes in itself, and so for nobody else: the service never
- * redirects (a redirect means something in between is wrong, and following it would send the token
- * elsewhere; `fetch` follows redirects unless told not to), and an untraced call (no span of ours
+ * What the exchange's own fiber sets in itself, in one step, and so for nobody else: the service
+ * never redirects (a redirect means something in between is wrong, and following it would send the
+ * token elsewhere; `fetch` follows redirects unless told not to); an untraced call (no span of ours
  * reaches an exporter) asks the platform, by its own convention, for no request span and no trace
- * headers either. The caller's tracer and request options stay as they are.
+ * headers either; and the fiber's failure is reported by us, not logged as an unhandled one. The
+ * caller's tracer and request options stay as they are.
  */
-const withoutRedirects = FiberRef.update(
-  FiberRef.currentContext,
-  (context) =>
-    Context.add(context, FetchHttpClient.RequestInit, {
-      ...Option.getOrElse(Context.getOption(context, FetchHttpClient.RequestInit), () => ({})),
-      redirect: "manual"
+const exchangeSettings = (traced: boolean) =>
+  Effect.updateFiberRefs((fiberId, refs) => {
+    const context = FiberRefs.getOrDefault(refs, FiberRef.currentContext)
+    const init = Option.getOrElse(Context.getOption(context, FetchHttpClient.RequestInit), () => ({}))
+    const withoutRedirects = Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
+    return FiberRefs.updateManyAs(refs, {
+      entries: [
+        [FiberRef.currentContext, [[fiberId, withoutRedirects]]],
+        [FiberRef.unhandledErrorLogLevel, [[fiberId, Option.none()]]],
+        ...(traced ? [] : [[HttpClient.currentTracerDisabledWhen, [[fiberId, constTrue]]] as const])
+      ]
     })
-)
-const untraced = Effect.zipRight(withoutRedirects, FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue))
+  })
+const tracedSettings = exchangeSettings(true)
+const untracedSettings = exchangeSettings(false)
 
 /**
  * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
@@ -53,8 +60,7 @@ const inOwnFiber = <A, E>(
   millis: number | undefined,
   onTimeout: () => E
 ): Effect.Effect<A, E> =>
-  // the child ends with the exit as its value: a failure is ours to report, not an unhandled one
-  Effect.flatMap(Effect.fork(Effect.exit(self)), (fiber) =>
+  Effect.flatMap(Effect.fork(self), (fiber) =>
     Effect.async<A, E>((resume) => {
       let settled = false
       const timer = millis === undefined ? undefined : setTimeout(() => {
@@ -67,7 +73,7 @@ const inOwnFiber = <A, E>(
         clearTimeout(timer)
         if (settled) return
         settled = true
-        resume(Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause))
+        resume(exit)
       })
       return Effect.suspend(() => {
         settled = true
@@ -114,7 +120,7 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
     )
     const timeoutMillis = request.timeoutMillis
     return inOwnFiber(
-      Effect.zipRight(request.traced === true ? withoutRedirects : untraced, exchange),
+      Effect.zipRight(request.traced === true ? tracedSettings : untracedSettings, exchange),
       timeoutMillis,
       () => Transport.attemptTimedOut(timeoutMillis ?? 0)
     )
