@@ -283,24 +283,13 @@ export const makeEngine = (
     const empty: UpdateAuthEventFeedbackResponse = {}
 
     /** An untraced, quiet call: the path of almost every call, so it is written without a generator. */
-    const plainCall = (
-      endpoint: Endpoint.ResolvedEndpoint,
-      request: UpdateAuthEventFeedbackRequest,
-      observers: Observers
-    ) =>
-      Effect.flatMap(invocationId, (id) =>
-        // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
-        Effect.as(attempts(endpoint.url, id, AwsJsonProtocol.encodeUpdateAuthEventFeedback(request), observers), empty))
+    const plainCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
+      Effect.flatMap(invocationId, (id) => Effect.as(attempts(endpoint.url, id, body, observers), empty))
 
-    const observedCall = (
-      endpoint: Endpoint.ResolvedEndpoint,
-      request: UpdateAuthEventFeedbackRequest,
-      observers: Observers
-    ) =>
+    const observedCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
       Effect.gen(function*() {
         if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
         const id = yield* invocationId
-        const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
         const result = yield* attempts(endpoint.url, id, body, observers)
         if (observers.traced) {
           yield* Effect.annotateCurrentSpan({ "aws.request_id": result.value ?? "", "aws.attempts": result.attempts })
@@ -315,11 +304,13 @@ export const makeEngine = (
       request: UpdateAuthEventFeedbackRequest,
       observers: Observers
     ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
-      const body = observers.traced || observers.debug ? observedCall : plainCall
+      const send = observers.traced || observers.debug ? observedCall : plainCall
+      // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
+      const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
       const known = endpoints.known(request.UserPoolId)
       const program = known !== undefined
-        ? body(known, request, observers)
-        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => body(endpoint, request, observers))
+        ? send(known, body, observers)
+        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => send(endpoint, body, observers))
       const limited = callTimeout === undefined
         ? program
         : Effect.timeoutFail(program, { duration: callTimeout, onTimeout: () => callTimedOut(callTimeout) })

@@ -53,34 +53,36 @@ const untracedSettings = exchangeSettings(false)
  * within `millis` of real time. One fork does both jobs: it holds the exchange's settings without
  * restoring them afterwards (`Effect.locally` and `provideService` each cost an acquire-release per
  * exchange), and it can be interrupted by a plain timer, where `Effect.timeoutFail` races two forks.
- * A fork is its parent's child: if the parent is interrupted before it waits here, the child goes too.
  */
 const inOwnFiber = <A, E>(
   self: Effect.Effect<A, E>,
   millis: number | undefined,
   onTimeout: () => E
 ): Effect.Effect<A, E> =>
-  Effect.flatMap(Effect.fork(self), (fiber) =>
-    Effect.async<A, E>((resume) => {
-      let settled = false
-      const timer = millis === undefined ? undefined : setTimeout(() => {
-        if (settled) return
-        settled = true
-        // interrupting the child aborts its request before the timeout is reported
-        resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
-      }, millis)
-      fiber.addObserver((exit) => {
-        clearTimeout(timer)
-        if (settled) return
-        settled = true
-        resume(exit)
-      })
-      return Effect.suspend(() => {
-        settled = true
-        clearTimeout(timer)
-        return Fiber.interrupt(fiber)
-      })
-    }))
+  // uninterruptible between the fork and the wait, so that the wait's canceller always covers the child
+  Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(Effect.fork(restore(self)), (fiber) =>
+      restore(Effect.async<A, E>((resume) => {
+        let settled = false
+        const timer = millis === undefined ? undefined : setTimeout(() => {
+          if (settled) return
+          settled = true
+          // interrupting the child aborts its request before the timeout is reported
+          resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
+        }, millis)
+        fiber.addObserver((exit) => {
+          clearTimeout(timer)
+          if (settled) return
+          settled = true
+          resume(exit)
+        })
+        return Effect.suspend(() => {
+          settled = true
+          clearTimeout(timer)
+          return Fiber.interrupt(fiber)
+        })
+      })))
+  )
 
 /** `client` as a transport; `content-type` goes with the body, every other header as given. */
 export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => ({

@@ -108,10 +108,10 @@ export const make = (
             let sent: http.ClientRequest
             try {
               // a list of headers is written as given, where an object is copied header by header first
-              const headers = ["host", target.host]
-              for (const [name, value] of Object.entries(request.headers)) headers.push(name, value)
-              headers.push("content-length", String(Buffer.byteLength(request.body)))
-              sent = target.send({ ...target.options, headers }, (res) => {
+              const headerList = ["host", target.host]
+              for (const [name, value] of Object.entries(request.headers)) headerList.push(name, value)
+              headerList.push("content-length", String(Buffer.byteLength(request.body)))
+              sent = target.send({ ...target.options, headers: headerList }, (res) => {
                 const status = res.statusCode ?? 0
                 const headers = res.headers
                 const chunks: Array<Buffer> = []
