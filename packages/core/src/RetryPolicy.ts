@@ -20,7 +20,7 @@ import type { UpdateAuthEventFeedbackError } from "./CognitoError.js"
 import type { RateLimiter, RateLimiterOptions } from "./internal/rateLimiter.js"
 import { makeRateLimiter, rateLimiterDefaults } from "./internal/rateLimiter.js"
 import type { RetryQuota, RetryQuotaOptions } from "./internal/retryQuota.js"
-import { makeRetryQuota, quotaDefaults, retryCost } from "./internal/retryQuota.js"
+import { allocateRetryQuota, quotaDefaults, retryCost } from "./internal/retryQuota.js"
 
 // ---------------------------------------------------------------------------------------------
 // Classification
@@ -554,7 +554,8 @@ export interface Retrier {
  */
 export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
   Effect.gen(function*() {
-    const quota = policy.quota === undefined ? undefined : yield* makeRetryQuota(policy.quota)
+    const allocated = policy.quota === undefined ? undefined : allocateRetryQuota(policy.quota)
+    const quota = allocated?.quota
     const rateLimiter = policy.mode === "adaptive" ? yield* makeRateLimiter(policy.rateLimiter) : undefined
     const maxAttempts = effectiveMaxAttempts(policy)
     const schedule = policy.mode === "custom" ? policy.schedule : undefined
@@ -572,11 +573,9 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
       ): Outcome => {
         const tried: Outcome = Effect.matchEffect(attempt({ attempt: attemptNumber, maxAttempts }), {
           onSuccess: (value) => {
-            const done = { value, attempts: attemptNumber }
-            const released = quota === undefined
-              ? Effect.succeed(done)
-              : Effect.as(quota.release(lastRetryCost ?? quota.options.noRetryIncrement), done)
-            return rateLimiter === undefined ? released : Effect.zipRight(rateLimiter.update(false), released)
+            allocated?.unsafeRelease(lastRetryCost ?? allocated.quota.options.noRetryIncrement)
+            const done = Effect.succeed({ value, attempts: attemptNumber })
+            return rateLimiter === undefined ? done : Effect.zipRight(rateLimiter.update(false), done)
           },
           onFailure: (failure) => afterFailure(attemptNumber, failure, scheduleState)
         })

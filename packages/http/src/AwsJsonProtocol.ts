@@ -223,11 +223,16 @@ const printableCode = /^[\w.-]{1,128}$/
 export const decodeUpdateAuthEventFeedbackResponse = (
   response: { readonly status: number; readonly headers: Headers; readonly body: string }
 ): Either.Either<UpdateAuthEventFeedbackResponse, CognitoServiceError | UnexpectedResponseError> => {
-  const { headers, status } = response
+  const { status } = response
   const parsed = parseBody(response.body)
+  const success = status >= 200 && status < 300
+  if (success && (parsed._tag === "Empty" || (parsed._tag === "Json" && isJsonObject(parsed.value)))) {
+    return Either.right({})
+  }
+  // only an error reads the headers: a transport may parse them on first read
+  const { headers } = response
   const requestId = readRequestId(headers)
-  if (status >= 200 && status < 300) {
-    if (parsed._tag === "Empty" || (parsed._tag === "Json" && isJsonObject(parsed.value))) return Either.right({})
+  if (success) {
     return Either.left(
       new UnexpectedResponseError({ status, requestId, message: `HTTP ${status} with ${describeBody(parsed)}` })
     )

@@ -3,7 +3,6 @@
  * which a retry draws from and a success refills, so that retries stop when the service is failing.
  */
 import * as Effect from "effect/Effect"
-import * as Ref from "effect/Ref"
 import type { RetryClass } from "../RetryPolicy.js"
 
 export interface RetryQuotaOptions {
@@ -34,14 +33,36 @@ export interface RetryQuota {
   readonly release: (amount: number) => Effect.Effect<void>
 }
 
+/** A quota and the handle its retrier keeps: a success gives tokens back on every call, without an effect. */
+export interface AllocatedRetryQuota {
+  readonly quota: RetryQuota
+  readonly unsafeRelease: (amount: number) => void
+}
+
+// one fiber runs at a time: a plain cell is as safe as a `Ref` here, and costs no effect to update
+export const allocateRetryQuota = (options: RetryQuotaOptions): AllocatedRetryQuota => {
+  let available = options.capacity
+  const unsafeRelease = (amount: number) => {
+    available = Math.min(options.capacity, available + amount)
+  }
+  return {
+    quota: {
+      options,
+      available: Effect.sync(() => available),
+      tryTake: (cost) =>
+        Effect.sync(() => {
+          if (available < cost) return false
+          available -= cost
+          return true
+        }),
+      release: (amount) => Effect.sync(() => unsafeRelease(amount))
+    },
+    unsafeRelease
+  }
+}
+
 export const makeRetryQuota = (options: RetryQuotaOptions): Effect.Effect<RetryQuota> =>
-  Effect.map(Ref.make(options.capacity), (ref) => ({
-    options,
-    available: Ref.get(ref),
-    tryTake: (cost) =>
-      Ref.modify(ref, (available) => available >= cost ? [true, available - cost] : [false, available]),
-    release: (amount) => Ref.update(ref, (available) => Math.min(options.capacity, available + amount))
-  }))
+  Effect.sync(() => allocateRetryQuota(options).quota)
 
 export const retryCost = (quota: RetryQuotaOptions, retryClass: RetryClass): number =>
   retryClass === "throttling" ? quota.throttlingCost : quota.retryCost

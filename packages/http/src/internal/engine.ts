@@ -13,12 +13,15 @@ import type {
   UpdateAuthEventFeedbackResponse
 } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
 import type * as MetricLabel from "effect/MetricLabel"
+import * as Random from "effect/Random"
 import type * as AuthEventFeedbackClient from "../AuthEventFeedbackClient.js"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as ClientMetrics from "../ClientMetrics.js"
@@ -48,24 +51,29 @@ const mix = (word: number): number => {
   return (z ^ (z >>> 16)) >>> 0
 }
 
+const formatInvocationId = (a: number, b: number): string => {
+  const c = mix(a ^ 0x9e3779b9)
+  const d = mix(b ^ 0x7f4a7c15)
+  // version 4 in byte 6, the RFC 4122 variant in byte 8
+  const b4 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0)
+  const c4 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0)
+  return `${hex(a)}-${b4.slice(0, 4)}-${b4.slice(4)}-${c4.slice(0, 4)}-${c4.slice(4)}${hex(d)}`
+}
+
 /**
- * A UUID v4 from the `Random` service, so seeded tests see stable invocation ids: two 32-bit draws
- * (one effect each: a call's largest cost after I/O is the number of effects it runs), mixed into
- * the other two words. It identifies a call in logs; it is not a secret.
+ * `f` with a UUID v4 drawn from `random`, so seeded tests see stable invocation ids: two 32-bit
+ * draws mixed into the other two words, written as continuations (a call's largest cost after I/O
+ * is the number of effects it runs). It identifies a call in logs; it is not a secret.
  */
-export const invocationId: Effect.Effect<string> = Effect.randomWith((random) =>
-  Effect.zipWith(
+const withInvocationId = <A, E>(random: Random.Random, f: (id: string) => Effect.Effect<A, E>) =>
+  Effect.flatMap(
     random.nextIntBetween(0, 0x1_0000_0000),
-    random.nextIntBetween(0, 0x1_0000_0000),
-    (a, b) => {
-      const c = mix(a ^ 0x9e3779b9)
-      const d = mix(b ^ 0x7f4a7c15)
-      // version 4 in byte 6, the RFC 4122 variant in byte 8
-      const b4 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0)
-      const c4 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0)
-      return `${hex(a)}-${b4.slice(0, 4)}-${b4.slice(4)}-${c4.slice(0, 4)}-${c4.slice(4)}${hex(d)}`
-    }
+    (a) => Effect.flatMap(random.nextIntBetween(0, 0x1_0000_0000), (b) => f(formatInvocationId(a, b)))
   )
+
+/** A UUID v4 from the `Random` service (see `withInvocationId`). */
+export const invocationId: Effect.Effect<string> = Effect.randomWith((random) =>
+  withInvocationId(random, Effect.succeed)
 )
 
 /**
@@ -126,6 +134,8 @@ interface Observers {
   readonly realTimers: boolean
   /** The fiber's metric labels (`Effect.tagMetrics`), for updates made without an effect. */
   readonly metricLabels: ReadonlyArray<MetricLabel.MetricLabel>
+  /** The fiber's `Random` service, for the invocation id. */
+  readonly random: Random.Random
 }
 
 const callTimedOut = (limit: Duration.Duration) =>
@@ -157,15 +167,15 @@ export const makeEngine = (
     const callTimeout = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
     const userOnRetry = options.onRetry
 
-    /** An answer as the retry loop sees it: the request id on success, the error and hint otherwise. */
+    /** An answer as the retry loop sees it: the response on success, the error and hint otherwise. */
     const interpret = (
       response: Transport.Response
-    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> => {
+    ): Effect.Effect<Transport.Response, RetryPolicy.AttemptFailure> => {
       if (response.unreadable !== undefined && response.status >= 200 && response.status < 300) {
         return Effect.fail({ error: response.unreadable })
       }
       const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response)
-      if (Either.isRight(decoded)) return Effect.succeed(AwsJsonProtocol.readRequestId(response.headers))
+      if (Either.isRight(decoded)) return Effect.succeed(response)
       // the headers said nothing either: report why the body could not be read
       if (response.unreadable !== undefined && decoded.left._tag === "UnexpectedResponseError") {
         return Effect.fail({ error: response.unreadable })
@@ -182,7 +192,7 @@ export const makeEngine = (
       body: string,
       context: RetryPolicy.AttemptContext,
       observers: Observers
-    ): Effect.Effect<string | undefined, RetryPolicy.AttemptFailure> => {
+    ): Effect.Effect<Transport.Response, RetryPolicy.AttemptFailure> => {
       // on real time the transport keeps the limit with its own timer, with no fiber to fork
       const transportTimes = observers.realTimers && attemptTimeoutMillis !== undefined
       const sent = transport.exchange({
@@ -251,16 +261,17 @@ export const makeEngine = (
     const quiet = { onRetry: onRetryFor(false), onQuotaExhausted: quotaExhausted }
     const chatty = { onRetry: onRetryFor(true), onQuotaExhausted: quotaExhausted }
 
-    /** The attempts under the retry policy, their count recorded whichever way the call ends. */
-    const attempts = (
+    /**
+     * The attempts under the retry policy, their count recorded whichever way the call ends; `done`
+     * turns the last answer and the count into the call's result.
+     */
+    const attempts = <A>(
       url: string,
       id: string,
       body: string,
-      observers: Observers
-    ): Effect.Effect<
-      { readonly value: string | undefined; readonly attempts: number },
-      UpdateAuthEventFeedbackError
-    > => {
+      observers: Observers,
+      done: (answer: Transport.Response, attempts: number) => A
+    ): Effect.Effect<A, UpdateAuthEventFeedbackError> => {
       let made = 0
       return Effect.matchEffect(
         retrier.run((context) => {
@@ -270,7 +281,7 @@ export const makeEngine = (
         {
           onSuccess: (result) => {
             ClientMetrics.attemptsPerCall.unsafeUpdate(result.attempts, observers.metricLabels)
-            return Effect.succeed(result)
+            return Effect.succeed(done(result.value, result.attempts))
           },
           onFailure: (error) => {
             ClientMetrics.attemptsPerCall.unsafeUpdate(made, observers.metricLabels)
@@ -281,18 +292,28 @@ export const makeEngine = (
     }
 
     const empty: UpdateAuthEventFeedbackResponse = {}
+    const answered = () => empty
 
     /** An untraced, quiet call: the path of almost every call, so it is written without a generator. */
     const plainCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
-      Effect.flatMap(invocationId, (id) => Effect.as(attempts(endpoint.url, id, body, observers), empty))
+      withInvocationId(observers.random, (id) => attempts(endpoint.url, id, body, observers, answered))
 
     const observedCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
       Effect.gen(function*() {
         if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
-        const id = yield* invocationId
-        const result = yield* attempts(endpoint.url, id, body, observers)
+        const result = yield* withInvocationId(
+          observers.random,
+          (id) =>
+            attempts(endpoint.url, id, body, observers, (answer, attempts) => ({
+              requestId: AwsJsonProtocol.readRequestId(answer.headers),
+              attempts
+            }))
+        )
         if (observers.traced) {
-          yield* Effect.annotateCurrentSpan({ "aws.request_id": result.value ?? "", "aws.attempts": result.attempts })
+          yield* Effect.annotateCurrentSpan({
+            "aws.request_id": result.requestId ?? "",
+            "aws.attempts": result.attempts
+          })
         }
         if (observers.debug) {
           yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
@@ -341,7 +362,8 @@ export const makeEngine = (
           traced: isTraced(fiber),
           debug: isDebugEnabled(fiber),
           realTimers: timersAreReal(fiber),
-          metricLabels: fiber.getFiberRef(FiberRef.currentMetricLabels)
+          metricLabels: fiber.getFiberRef(FiberRef.currentMetricLabels),
+          random: Context.get(fiber.getFiberRef(DefaultServices.currentServices), Random.Random)
         })
       )
     )

@@ -4,7 +4,7 @@
  * exchange is one `Effect.async`; interruption (and the attempt timeout) destroys the request, which
  * frees its socket.
  */
-import type { TransportError } from "@cognito-feedback/core/CognitoError"
+import type { TransportError, UnexpectedResponseError } from "@cognito-feedback/core/CognitoError"
 import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
 import * as Transport from "@cognito-feedback/http/Transport"
 import * as Effect from "effect/Effect"
@@ -30,6 +30,19 @@ const hostHeader = (hostname: string, port: string, secure: boolean): string =>
   (port !== "" && Number(port) !== (secure ? 443 : 80) ? `:${port}` : "")
 
 const targetCacheSize = 64
+
+/** An answer whose headers Node parses only when read: a success reads none of them. */
+class NodeResponse implements Transport.Response {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    private readonly message: http.IncomingMessage,
+    readonly unreadable?: UnexpectedResponseError | undefined
+  ) {}
+  get headers() {
+    return this.message.headers
+  }
+}
 
 export const make = (
   options: NodeTransportOptions = {}
@@ -109,16 +122,17 @@ export const make = (
             try {
               // a list of headers is written as given, where an object is copied header by header first
               const headerList = ["host", target.host]
-              for (const [name, value] of Object.entries(request.headers)) headerList.push(name, value)
+              const headers = request.headers
+              // `for in` rather than `Object.entries`: no array per header on every request
+              for (const name in headers) headerList.push(name, headers[name] ?? "")
               headerList.push("content-length", String(Buffer.byteLength(request.body)))
               sent = target.send({ ...target.options, headers: headerList }, (res) => {
                 const status = res.statusCode ?? 0
-                const headers = res.headers
                 const chunks: Array<Buffer> = []
                 let size = 0
                 const answer = (): Transport.Response => {
                   const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks)
-                  return { status, headers, body: bytes.toString("utf8", 0, Math.min(size, limit)) }
+                  return new NodeResponse(status, bytes.toString("utf8", 0, Math.min(size, limit)), res)
                 }
                 res.on("data", (chunk: Buffer) => {
                   if (settled) return
@@ -132,11 +146,11 @@ export const make = (
                 })
                 res.on("end", () => settle(Effect.succeed(answer())))
                 const broken = (cause: unknown) => {
-                  const failure = Transport.bodyFailed(cause, status, AwsJsonProtocol.readRequestId(headers))
+                  const failure = Transport.bodyFailed(cause, status, AwsJsonProtocol.readRequestId(res.headers))
                   settle(
                     failure._tag === "TransportError"
                       ? Effect.fail(failure)
-                      : Effect.succeed({ status, headers, body: "", unreadable: failure })
+                      : Effect.succeed(new NodeResponse(status, "", res, failure))
                   )
                 }
                 // a socket closed before the body is complete makes Node destroy the response with an
