@@ -349,40 +349,45 @@ export const renderMarkdown = (results: Results): string => {
     "",
     "Not measured by this run: experiments made while tuning, kept here because they explain the rows above. " +
       "CPU figures come from the bench's own load runner (each client in a fresh process, interleaved, 5 rounds, " +
-      "median CPU µs per call at 64 in flight against this fake endpoint), engine figures from an in-process " +
-      "run with a transport that answers at once.",
+      "the range of the medians over two such runs, CPU µs per call at 64 in flight against this fake endpoint), " +
+      "engine figures from an in-process run with a transport that answers at once.",
     "",
     "| step (Node path) | CPU µs per call | what it adds |",
     "|---|---:|---|",
-    "| raw `node:http`, keep-alive agent | ≈ 54 | the floor |",
-    "| the same call inside `Effect.async`, one `runPromise` per call | ≈ 74 | a fiber per call and its " +
+    "| raw `node:http`, keep-alive agent | 50–55 | the floor |",
+    "| the same call inside `Effect.async`, one `runPromise` per call | 71–84 | a fiber per call and its " +
       "scheduling: the Effect runtime, not ours |",
-    "| this library's Node transport alone, run the same way | ≈ 89 | the request's options and header list, " +
-      "the interruption observer, the attempt timer, the response object |",
-    "| the whole client (`AuthEventFeedback.update`) | ≈ 118 | the engine (validation, endpoint, invocation " +
-      "id, retry loop and quota, decoding, metrics): 12–14 µs in isolation, the rest is the garbage of its " +
-      "per-call effects under load |",
+    "| the whole client (`AuthEventFeedback.update`) | 100–121 | the Node transport (the request's options and " +
+      "header list, the interruption observer, the attempt timer, the response object) and the engine " +
+      "(validation, endpoint, invocation id, retry loop and quota, decoding, metrics: 14–15 µs a call in " +
+      "isolation, the rest is the garbage of its per-call effects under load) |",
     "",
-    "Removed in this round of work: the generators on the path of a quiet, untraced call (the engine alone went " +
-      "from 36 to 12 µs a call in isolation); on the `HttpClient` path, an `Effect.locally` and a " +
-      "`provideService` around every exchange (an acquire-release each) beside a forked fiber for the attempt " +
-      "timeout: one forked fiber per exchange now holds the exchange's settings and its timer; on the Node path, " +
-      "headers handed to `node:http` as a list and no `close` listener per response.",
+    "Removed in the last two rounds of work: the generators on the path of a quiet, untraced call; then, in " +
+      "the engine, the effects that drew the invocation id (now two continuations on the fiber's own `Random`), " +
+      "mapped the result and refilled the retry quota (now a plain cell the retry loop updates in its own " +
+      "continuation), which took the engine alone from 18–22 to 14–15 µs a call on the same machine; the " +
+      "response headers are parsed only when an error or an observer reads them (Node parses them on first " +
+      "read). On the `HttpClient` path, one forked fiber per exchange holds its settings and its timer, as a " +
+      "daemon (a child of the caller costs a message to the caller's fiber on every exchange), and the " +
+      "context without redirects is built once per runtime, not copied on every exchange.",
     "",
-    "What is left: any Effect client of this shape starts at about 1.4× raw `node:http` before it does any " +
+    "What is left: any Effect client of this shape starts at about 1.5× raw `node:http` before it does any " +
       "work (the runtime's cost per `runPromise`: a fiber, a copy of its fiber refs, a promise, a scheduled " +
-      "resumption), and this one's transport and engine add about 0.8× more. The `HttpClient` path keeps one " +
+      "resumption), and this one's transport and engine add about 0.5× more. The `HttpClient` path keeps one " +
       "forked fiber per exchange: the platform makes its own `AbortController` for each request, so an attempt " +
-      "timeout on an arbitrary `HttpClient` can only interrupt a fiber, and the fiber also carries the " +
-      "exchange's settings (manual redirects, no request span when the call is untraced) without an " +
-      "acquire-release to restore them.",
+      "timeout on an arbitrary `HttpClient` (one that ignores abort signals too) can only interrupt a fiber, " +
+      "and the fiber also carries the exchange's settings (manual redirects, no request span when the call is " +
+      "untraced) without an acquire-release to restore them; under load most of its cost is garbage (a fiber " +
+      "and a copy of the fiber refs per exchange). On this machine, the figures of one client move by 20–40 % " +
+      "between rounds a minute apart, which is why the targets pair the clients round by round.",
     "",
-    "Cold start of the bundles, by phase (marks taken inside the process, medians of 4 runs): compiling the " +
-      "bundle ends at 133 ms for this library and 161 ms for the AWS SDK (ours is smaller); evaluating the " +
-      "modules takes 41 and 26 ms (`effect`'s runtime, and our schemas: the errors are `Schema.TaggedError` " +
-      "classes and the request members are schemas, built at import); building the client 9 and 4 ms; the " +
-      "first call 13 and 23 ms. The two end within a few milliseconds of each other, so the sign of the row " +
-      "above can change from run to run.",
+    "Cold start of the bundles (measured inside the process): compiling the module source alone takes 34 ms " +
+      "for ours and 29 ms for the AWS SDK's, although ours is smaller (230 and 324 KB); evaluating the modules " +
+      "takes about 30 ms for ours, of which `effect`'s own modules about 18 (its runtime and `Schema`'s " +
+      "AST) and ours 10–12 (the errors are `Schema.TaggedError` classes, 6 ms for the ten of them and their " +
+      "unions; the request schema 2–3 ms); building the client and the first call together took 22 ms for " +
+      "ours and 27 for the AWS SDK's when last measured. The two end within a few milliseconds of each other, so the sign of the row above can change " +
+      "from run to run.",
     ""
   )
 
