@@ -76,11 +76,21 @@ const cell = (s: Summary, digits = 0) =>
 const mib = (bytes: number) => bytes / 2 ** 20
 const kib = (bytes: number) => bytes / 1024
 
+/** A client's samples of one figure, one per round in round order. */
+const loadSamples = (results: Results, client: string, pick: (r: LoadResult) => number) =>
+  results.load.filter((r) => r.client === client).map(pick)
+
+const coldSamples = (results: Results, client: string, from: ColdSample["from"], pick: (c: ColdSample) => number) =>
+  results.cold.filter((c) => c.client === client && c.from === from).map(pick)
+
+const commandSamples = (results: Results, command: CommandName) =>
+  results.commands.filter((c) => c.command === command).map((c) => c.exitMillis)
+
 const loadOf = (results: Results, client: string, pick: (r: LoadResult) => number): Summary =>
-  summarize(results.load.filter((r) => r.client === client).map(pick))
+  summarize(loadSamples(results, client, pick))
 
 const coldOf = (results: Results, client: string, from: ColdSample["from"], pick: (c: ColdSample) => number) =>
-  summarize(results.cold.filter((c) => c.client === client && c.from === from).map(pick))
+  summarize(coldSamples(results, client, from, pick))
 
 const stormOf = (results: Results, client: string, retry: string) =>
   results.storm.filter((s) => s.client === client && s.retry === retry)
@@ -162,27 +172,23 @@ const target = (
   }
 }
 
-const commandOf = (results: Results, command: CommandName): Summary =>
-  summarize(results.commands.filter((c) => c.command === command).map((c) => c.exitMillis))
+const commandOf = (results: Results, command: CommandName): Summary => summarize(commandSamples(results, command))
 
-/** The issues' targets, each as `ours / reference` (or `ours − reference`) from the medians of this run. */
+/** The issues' targets, each as `ours / reference` (or `ours − reference`) round by round (see `Target`). */
 export const targets = (results: Results): ReadonlyArray<Target> => {
-  const loads = (c: string, pick: (r: LoadResult) => number) => results.load.filter((r) => r.client === c).map(pick)
-  const cpu = (c: string) => loads(c, (r) => r.concurrent.cpuMicrosPerCall)
-  const tput = (c: string) => loads(c, (r) => r.concurrent.callsPerSecond)
-  const p99 = (c: string) => loads(c, (r) => r.sequential.p99Micros)
-  const heap = (c: string) => loads(c, (r) => r.memory.heapUsedBytes)
-  const colds = (c: string, from: ColdSample["from"], pick: (s: ColdSample) => number) =>
-    results.cold.filter((s) => s.client === c && s.from === from).map(pick)
-  const coldExit = (c: string) => colds(c, "bundle", (s) => s.exitMillis)
-  const coldFirst = (c: string, from: ColdSample["from"] = "bundle") => colds(c, from, (s) => s.firstResponseMillis)
+  const cpu = (c: string) => loadSamples(results, c, (r) => r.concurrent.cpuMicrosPerCall)
+  const tput = (c: string) => loadSamples(results, c, (r) => r.concurrent.callsPerSecond)
+  const p99 = (c: string) => loadSamples(results, c, (r) => r.sequential.p99Micros)
+  const heap = (c: string) => loadSamples(results, c, (r) => r.memory.heapUsedBytes)
+  const coldExit = (c: string) => coldSamples(results, c, "bundle", (s) => s.exitMillis)
+  const coldFirst = (c: string, from: ColdSample["from"] = "bundle") =>
+    coldSamples(results, c, from, (s) => s.firstResponseMillis)
   // the faster of the AWS SDK's two bundles, round by round
   const faster = (a: Rounds, b: Rounds) => a.map((value, round) => Math.min(value, b[round] ?? value))
   const gzip = (name: string) => [results.bundles.find((b) => b.name === name)?.gzipBytes ?? Number.NaN]
   const storm = (c: string, r: string) => stormFigures(stormOf(results, c, r))
   const awsColdBest = faster(coldExit("aws-sdk"), coldExit("aws-sdk-cjs"))
   const awsFirstBest = faster(coldFirst("aws-sdk"), coldFirst("aws-sdk-cjs"))
-  const commands = (name: CommandName) => results.commands.filter((c) => c.command === name).map((c) => c.exitMillis)
   return [
     target(10, "CPU per call at 64 in flight (node) vs raw node:http", [cpu("ours-node"), cpu("node-http"), "µs"], [
       "≤",
@@ -212,7 +218,7 @@ export const targets = (results: Results): ReadonlyArray<Target> => {
     target(
       10,
       "Command dry run, start to exit, vs `node -e 0`",
-      [commands("cognito-feedback --dry-run"), commands("node -e 0"), "ms"],
+      [commandSamples(results, "cognito-feedback --dry-run"), commandSamples(results, "node -e 0"), "ms"],
       ["≤", 4]
     ),
     target(
