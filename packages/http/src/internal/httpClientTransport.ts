@@ -10,11 +10,13 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as FiberRef from "effect/FiberRef"
+import type * as FiberId from "effect/FiberId"
 import * as FiberRefs from "effect/FiberRefs"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
+import * as Runtime from "effect/Runtime"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as Transport from "../Transport.js"
 import { readBody } from "./body.js"
@@ -25,12 +27,11 @@ const fromRequestError = (error: HttpClientError.RequestError): TransportError =
     : Transport.requestNotSent(error.reason === "InvalidUrl" ? "invalid URL" : "the body could not be encoded")
 
 /**
- * What the exchange's own fiber sets in itself, in one step, and so for nobody else: the service
- * never redirects (a redirect means something in between is wrong, and following it would send the
- * token elsewhere; `fetch` follows redirects unless told not to); an untraced call (no span of ours
- * reaches an exporter) asks the platform, by its own convention, for no request span and no trace
- * headers either; and the fiber's failure is reported by us, not logged as an unhandled one. The
- * caller's tracer and request options stay as they are.
+ * What the exchange's own fiber carries, and so nobody else: the service never redirects (a
+ * redirect means something in between is wrong, and following it would send the token elsewhere;
+ * `fetch` follows redirects unless told not to); an untraced call (no span of ours reaches an
+ * exporter) asks the platform, by its own convention, for no request span and no trace headers
+ * either. The caller's tracer and request options stay as they are.
  */
 const makeExchangeSettings = () => {
   // calls from one runtime share one context, and adding a service copies all of it: keep the last
@@ -42,62 +43,65 @@ const makeExchangeSettings = () => {
     last = { context, changed }
     return changed
   }
-  const settings = (traced: boolean) =>
-    Effect.updateFiberRefs((fiberId, refs) =>
-      FiberRefs.updateManyAs(refs, {
-        entries: [
-          [FiberRef.currentContext, [[
-            fiberId,
-            withoutRedirects(FiberRefs.getOrDefault(refs, FiberRef.currentContext))
-          ]]],
-          [FiberRef.unhandledErrorLogLevel, [[fiberId, Option.none()]]],
-          ...(traced ? [] : [[HttpClient.currentTracerDisabledWhen, [[fiberId, constTrue]]] as const])
-        ]
-      })
-    )
-  return { traced: settings(true), untraced: settings(false) }
+  const untraced = {
+    updateRefs: (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) =>
+      FiberRefs.updateManyAs(refs, { entries: [[HttpClient.currentTracerDisabledWhen, [[fiberId, constTrue]]]] })
+  }
+  return { withoutRedirects, untraced }
 }
+
+type ExchangeSettings = ReturnType<typeof makeExchangeSettings>
 
 /**
  * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
- * within `millis` of real time. One fork does both jobs: it holds the exchange's settings without
- * restoring them afterwards (`Effect.locally` and `provideService` each cost an acquire-release per
- * exchange), and it can be interrupted by a plain timer, where `Effect.timeoutFail` races two forks.
+ * within `millis` of real time. One fiber does both jobs: it carries the exchange's settings from
+ * its start, with nothing to restore afterwards (`Effect.locally` and `provideService` each cost an
+ * acquire-release per exchange), and a plain timer can interrupt it, where `Effect.timeoutFail`
+ * races two forks.
  *
- * The child is a daemon: the wait below ends it on every path (done, timed out, or the caller
- * interrupted, when the wait's canceller interrupts it and waits for it), so registering it as the
- * caller's child would only add bookkeeping to every exchange (a message to the caller's fiber, an
- * entry in its set of children and an observer to remove it).
+ * The fiber is started with `Runtime.runFork` from the caller's own fiber refs and flags: it runs at
+ * once, in this stack, rather than after a trip through the scheduler, and it is a root, like a
+ * daemon: the wait below ends it on every path (done, timed out, or the caller interrupted, when the
+ * wait's canceller interrupts it and waits for it), so registering it as the caller's child would
+ * only add bookkeeping to every exchange. It returns its exit as its value, so that a failure is
+ * ours to report, not logged as an unhandled one.
  */
 const inOwnFiber = <A, E>(
   self: Effect.Effect<A, E>,
+  settings: ExchangeSettings,
+  traced: boolean,
   millis: number | undefined,
   onTimeout: () => E
 ): Effect.Effect<A, E> =>
-  // uninterruptible between the fork and the wait, so that the wait's canceller always covers the child
-  Effect.uninterruptibleMask((restore) =>
-    Effect.flatMap(Effect.forkDaemon(restore(self)), (fiber) =>
-      restore(Effect.async<A, E>((resume) => {
-        let settled = false
-        const timer = millis === undefined ? undefined : setTimeout(() => {
-          if (settled) return
-          settled = true
-          // interrupting the child aborts its request before the timeout is reported
-          resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
-        }, millis)
-        fiber.addObserver((exit) => {
-          clearTimeout(timer)
-          if (settled) return
-          settled = true
-          resume(exit)
-        })
-        return Effect.suspend(() => {
-          settled = true
-          clearTimeout(timer)
-          return Fiber.interrupt(fiber)
-        })
-      })))
-  )
+  Effect.withFiberRuntime<A, E>((caller, status) => {
+    const runtime = Runtime.make({
+      context: settings.withoutRedirects(caller.currentContext),
+      fiberRefs: caller.getFiberRefs(),
+      runtimeFlags: status.runtimeFlags
+    })
+    // forked inside the registration, so that no interruption can fall between the fork and the wait
+    return Effect.async<A, E>((resume) => {
+      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? undefined : settings.untraced)
+      let settled = false
+      const timer = millis === undefined ? undefined : setTimeout(() => {
+        if (settled) return
+        settled = true
+        // interrupting the fiber aborts its request before the timeout is reported
+        resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
+      }, millis)
+      fiber.addObserver((exit) => {
+        clearTimeout(timer)
+        if (settled) return
+        settled = true
+        resume(Exit.isSuccess(exit) ? exit.value : Effect.failCause(exit.cause))
+      })
+      return Effect.suspend(() => {
+        settled = true
+        clearTimeout(timer)
+        return Fiber.interrupt(fiber)
+      })
+    })
+  })
 
 /** `client` as a transport; `content-type` goes with the body, every other header as given. */
 export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => {
@@ -139,7 +143,9 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
       )
       const timeoutMillis = request.timeoutMillis
       return inOwnFiber(
-        Effect.zipRight(request.traced === true ? settings.traced : settings.untraced, exchange),
+        exchange,
+        settings,
+        request.traced === true,
         timeoutMillis,
         () => Transport.attemptTimedOut(timeoutMillis ?? 0)
       )
