@@ -29,28 +29,28 @@ const fromRequestError = (error: HttpClientError.RequestError): TransportError =
 /**
  * What the exchange's own fiber carries, and so nobody else: the service never redirects (a
  * redirect means something in between is wrong, and following it would send the token elsewhere;
- * `fetch` follows redirects unless told not to); an untraced call (no span of ours reaches an
- * exporter) asks the platform, by its own convention, for no request span and no trace headers
- * either. The caller's tracer and request options stay as they are.
+ * `fetch` follows redirects unless told not to). The caller's request options stay as they are.
  */
-const makeExchangeSettings = () => {
+const makeWithoutRedirects = () => {
   // calls from one runtime share one context, and adding a service copies all of it: keep the last
   let last: { readonly context: Context.Context<never>; readonly changed: Context.Context<never> } | undefined
-  const withoutRedirects = (context: Context.Context<never>): Context.Context<never> => {
+  return (context: Context.Context<never>): Context.Context<never> => {
     if (last?.context === context) return last.changed
     const init = Option.getOrElse(Context.getOption(context, FetchHttpClient.RequestInit), () => ({}))
     const changed = Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
     last = { context, changed }
     return changed
   }
-  const untraced = {
-    updateRefs: (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) =>
-      FiberRefs.updateManyAs(refs, { entries: [[HttpClient.currentTracerDisabledWhen, [[fiberId, constTrue]]]] })
-  }
-  return { withoutRedirects, untraced }
 }
 
-type ExchangeSettings = ReturnType<typeof makeExchangeSettings>
+/**
+ * An untraced call (no span of ours reaches an exporter) asks the platform, by its own convention,
+ * for no request span and no trace headers either; the caller's tracer stays as it is.
+ */
+const untraced = {
+  updateRefs: (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) =>
+    FiberRefs.updateManyAs(refs, { entries: [[HttpClient.currentTracerDisabledWhen, [[fiberId, constTrue]]]] })
+}
 
 /**
  * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
@@ -68,20 +68,20 @@ type ExchangeSettings = ReturnType<typeof makeExchangeSettings>
  */
 const inOwnFiber = <A, E>(
   self: Effect.Effect<A, E>,
-  settings: ExchangeSettings,
+  withoutRedirects: (context: Context.Context<never>) => Context.Context<never>,
   traced: boolean,
   millis: number | undefined,
   onTimeout: () => E
 ): Effect.Effect<A, E> =>
   Effect.withFiberRuntime<A, E>((caller, status) => {
     const runtime = Runtime.make({
-      context: settings.withoutRedirects(caller.currentContext),
+      context: withoutRedirects(caller.currentContext),
       fiberRefs: caller.getFiberRefs(),
       runtimeFlags: status.runtimeFlags
     })
     // forked inside the registration, so that no interruption can fall between the fork and the wait
     return Effect.async<A, E>((resume) => {
-      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? undefined : settings.untraced)
+      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? undefined : untraced)
       let settled = false
       const timer = millis === undefined ? undefined : setTimeout(() => {
         if (settled) return
@@ -105,7 +105,7 @@ const inOwnFiber = <A, E>(
 
 /** `client` as a transport; `content-type` goes with the body, every other header as given. */
 export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => {
-  const settings = makeExchangeSettings()
+  const withoutRedirects = makeWithoutRedirects()
   return {
     exchange: (request) => {
       const { "content-type": contentType, ...headers } = request.headers
@@ -144,7 +144,7 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
       const timeoutMillis = request.timeoutMillis
       return inOwnFiber(
         exchange,
-        settings,
+        withoutRedirects,
         request.traced === true,
         timeoutMillis,
         () => Transport.attemptTimedOut(timeoutMillis ?? 0)
