@@ -398,16 +398,15 @@ export const renderMarkdown = (results: Results): string => {
       "two `Redacted` wrappers per call, or the response's reference to Node's message, changed neither the " +
       "collections nor the CPU beyond the noise.",
     "",
-    "Cold start of the bundles: compiling the module source alone, as a `vm` module, took 34 ms for ours " +
-      "and 29 ms for the AWS SDK's when last measured, although ours is smaller (230 and 324 KB); evaluating the modules " +
-      "takes about 30 ms for ours, of which `effect`'s own modules about 18 (its runtime and `Schema`'s " +
-      "AST) and ours 10–12 (the errors are `Schema.TaggedError` classes, 6 ms for the ten of them and their " +
-      "unions; the request schema 2–3 ms). Timed inside the process, medians of 12 runs of each bundle, ours " +
-      "then the AWS SDK's: from the process's start to the bundle's first statement (Node's own start and " +
-      "the compile) 147 and 153 ms; evaluating the modules 30 and 15 ms; building the client 9 and 4 ms " +
-      "(the Effect runtime running its first fibers, still interpreted); the first call 12 and 25 ms. The " +
-      "two end within a few milliseconds of each other, so the sign of the row above can change from run " +
-      "to run.",
+    "Cold start of the bundles, timed inside the process (medians of 12 runs of each bundle, ours then the " +
+      "AWS SDK's): from the process's start to the bundle's first statement (Node's own start and the " +
+      "compile) 147 and 153 ms; evaluating the modules 30 and 15 ms, of which, in ours, `effect`'s own " +
+      "modules about 18 (its runtime and `Schema`'s AST) and ours 10–12 (the errors are `Schema.TaggedError` " +
+      "classes, 6 ms for the ten of them and their unions; the request schema 2–3 ms); building the client " +
+      "9 and 4 ms (the Effect runtime running its first fibers, still interpreted); the first call 12 and " +
+      "25 ms. Compiling the module source alone, as a `vm` module, took 34 and 29 ms when last measured, " +
+      "although ours is smaller (230 and 324 KB). The two end within a few milliseconds of each other, so " +
+      "the sign of the row above can change from run to run.",
     ""
   )
 
