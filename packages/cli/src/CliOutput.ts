@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import type { RequestPreview } from "@cognito-feedback/http/AuthEventFeedbackClient"
+import * as ResponseText from "@cognito-feedback/http/ResponseText"
 import type { RequestLogEntry } from "@cognito-feedback/testkit/CognitoEmulator"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -70,25 +71,28 @@ export const failureOf = (error: {
   readonly requestId?: string | undefined
 }): Failure => ({ error: error._tag, message: error.message, requestId: error.requestId })
 
-// eslint-disable-next-line no-control-regex
-const ansiEscape = /\u001b\[[0-9;]*[A-Za-z]/g
-
 /**
- * `text` without terminal colour codes.
+ * `text` without terminal escape sequences (colours, window titles, …).
  *
  * @since 0.1.0
  * @category formatting
  */
-export const stripAnsi = (text: string): string => text.replace(ansiEscape, "")
+export const stripAnsi = (text: string): string => ResponseText.withoutEscapes(text)
 
 /**
- * `text` without terminal colour codes and with every run of whitespace (newlines included) made
- * one space, so that a report is always exactly one line.
+ * `text` as one bounded line that a terminal shows as it is: no escape sequences or control
+ * characters, every run of whitespace (newlines included) one space, cut at
+ * `ResponseText.maxMessageLength`. Everything a report prints that came from elsewhere goes
+ * through it.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const oneLine = (text: string): string => stripAnsi(text).replace(/\s+/g, " ").trim()
+export const oneLine = (text: string): string =>
+  ResponseText.truncate(
+    ResponseText.withoutControls(text).replace(/\s+/g, " ").trim(),
+    ResponseText.maxMessageLength
+  )
 
 /**
  * The single line written to standard error for a failure: `Tag: message [request id: …]`, or
@@ -103,10 +107,10 @@ export const formatFailure = (format: Format, failure: Failure): string => {
     return JSON.stringify({
       error: failure.error,
       message,
-      ...(failure.requestId === undefined ? {} : { requestId: failure.requestId })
+      ...(failure.requestId === undefined ? {} : { requestId: oneLine(failure.requestId) })
     })
   }
-  const requestId = failure.requestId === undefined ? "" : ` [request id: ${failure.requestId}]`
+  const requestId = failure.requestId === undefined ? "" : ` [request id: ${oneLine(failure.requestId)}]`
   return `${failure.error}: ${message}${requestId}`
 }
 

@@ -9,32 +9,33 @@ import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import type * as HttpRouter from "@effect/platform/HttpRouter"
+import type * as HttpApp from "@effect/platform/HttpApp"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import * as Http from "node:http"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
 import { checkPort, failWith, serveFailed } from "./CommandFailure.js"
 import * as LiveClient from "./LiveClient.js"
+import * as PageServer from "./PageServer.js"
 
 const urlOf = (host: string, port: number): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}`
 
 /**
- * Serves `app` on `host:port` (port 0: a free one) until the scope closes, which also closes open
- * connections (a browser's keep-alive ones included). Returns the server's URL.
+ * Serves `app` on `host:port` (port 0: a free one) on a server with `PageServer`'s limits, until
+ * the scope closes, which also closes open connections (a browser's keep-alive ones included).
+ * Returns the server's URL.
  *
  * @since 0.1.0
  * @category servers
  */
 export const serve = <R>(
-  app: HttpRouter.HttpRouter<never, R>,
-  options: { readonly host: string; readonly port: number }
+  app: HttpApp.Default<never, R>,
+  options: { readonly host: string; readonly port: number; readonly limits?: PageServer.Limits | undefined }
 ): Effect.Effect<string, ServeError, Scope.Scope | R> =>
   Effect.gen(function*() {
-    const nodeServer = Http.createServer()
+    const nodeServer = PageServer.make(options.limits)
     const server = yield* NodeHttpServer.make(() => nodeServer, options)
     yield* server.serve(app)
     yield* Effect.addFinalizer(() =>
@@ -65,6 +66,7 @@ export interface ServeArgs extends LiveClient.Flags {
   readonly userPoolId: Option.Option<string>
   readonly productName: string
   readonly secureAccountUrl: Option.Option<string>
+  readonly publicOrigin: Option.Option<string>
 }
 
 const pathOption = Options.text("path").pipe(
@@ -100,6 +102,14 @@ const serveOptions = {
     Options.withDescription("Where users change their password; linked after they say a sign-in was not them."),
     Options.optional
   ),
+  publicOrigin: Options.text("public-origin").pipe(
+    Options.withPseudoName("URL"),
+    Options.withDescription(
+      "The origin people reach the page at (https://example.com), behind a proxy that ends TLS: a form's " +
+        "Origin must then match it whole, scheme included. Default: the host is compared."
+    ),
+    Options.optional
+  ),
   ...LiveClient.options
 }
 
@@ -118,11 +128,12 @@ export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, C
     if (badPort !== undefined) return yield* badPort
     const clientOptions = yield* Effect.mapError(LiveClient.optionsOf(args), invalid)
     const app = yield* Effect.mapError(
-      FeedbackPage.router({
+      FeedbackPage.app({
         path: args.path,
         userPoolId: Option.getOrUndefined(args.userPoolId),
         productName: args.productName,
-        secureAccountUrl: Option.getOrUndefined(args.secureAccountUrl)
+        secureAccountUrl: Option.getOrUndefined(args.secureAccountUrl),
+        publicOrigin: Option.getOrUndefined(args.publicOrigin)
       }),
       invalid
     )

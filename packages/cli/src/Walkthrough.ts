@@ -284,7 +284,7 @@ export const feedbackPageStep = (options: { readonly interactive: boolean }): Ef
     const simulator = yield* CognitoSimulator.CognitoSimulator
     yield* say("", "6. the feedback page (cognito-feedback serve-feedback-page) in front of the emulator")
     const app = yield* Effect.mapError(
-      FeedbackPage.router({ productName: "Example", userPoolId: pool }),
+      FeedbackPage.app({ productName: "Example", userPoolId: pool }),
       unexpected("step 6")
     )
     const pageUrl = yield* FeedbackPageCommand.serve(app, { host: "127.0.0.1", port: 0 })

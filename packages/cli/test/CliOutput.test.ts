@@ -26,7 +26,7 @@ describe("CliOutput", () => {
       assert.deepStrictEqual(parsed, {
         error: failure.error,
         message: CliOutput.oneLine(failure.message),
-        ...(failure.requestId === undefined ? {} : { requestId: failure.requestId })
+        ...(failure.requestId === undefined ? {} : { requestId: CliOutput.oneLine(failure.requestId) })
       })
     }
   )

@@ -5,7 +5,7 @@
  * logged, exported or thrown is collected, and neither secret may appear in any of it.
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
-import { AuthEventFeedbackClient } from "@cognito-feedback/http"
+import { AuthEventFeedbackClient, ResponseText } from "@cognito-feedback/http"
 import { CognitoSimulator } from "@cognito-feedback/testkit"
 import type { SimulatorSeed } from "@cognito-feedback/testkit"
 import * as CognitoEmulator from "@cognito-feedback/testkit/CognitoEmulator"
@@ -13,9 +13,11 @@ import * as NodeSdk from "@effect/opentelemetry/NodeSdk"
 import { assert, describe, it } from "@effect/vitest"
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"
 import { Cause, Duration, Effect, Exit, HashMap, Inspectable, List, Logger, LogLevel } from "effect"
+import { echoCases, echoHandler, echoRequest, hasControls, leakIn } from "../../node/test/hostileEcho.js"
 import type { LiveClient } from "../../node/test/liveClients.js"
 import { liveClients } from "../../node/test/liveClients.js"
-import { cli, closedPort, startEmulator, tempFile } from "./support.js"
+import { loopbackServer } from "../../node/test/loopback.js"
+import { cli, closedPort, linesOf, startEmulator, tempFile } from "./support.js"
 
 const username = "zqLeakUser-5c2e91"
 const alias = "zq.leak.alias@example.com"
@@ -210,6 +212,53 @@ describe("secrets never leak", () => {
           const leak = collected.find((text) => text.includes(secret))
           assert.isUndefined(leak, `"${secret}" leaked in: ${leak?.slice(0, 300)}`)
         }
+      }).pipe(Effect.scoped),
+    { timeout: 120_000 }
+  )
+})
+
+describe("a hostile server that echoes the call's secrets", () => {
+  it.live(
+    "the command prints its errors without the secrets, control characters or unbounded text",
+    () =>
+      Effect.gen(function*() {
+        let runs = 0
+        for (const [index, echoCase] of echoCases.entries()) {
+          const server = yield* loopbackServer(echoHandler(echoCase))
+          const output = index % 2 === 0 ? "text" : "json"
+          const result = yield* cli(
+            [
+              "update-auth-event-feedback",
+              "--endpoint-url",
+              server.url,
+              "--user-pool-id",
+              echoRequest.UserPoolId,
+              "--username",
+              echoRequest.Username,
+              "--event-id",
+              echoRequest.EventId,
+              "--feedback-token",
+              "-",
+              "--feedback-value",
+              echoRequest.FeedbackValue,
+              "--max-attempts",
+              "1",
+              "--output",
+              output,
+              "--debug"
+            ],
+            { stdin: echoRequest.FeedbackToken }
+          )
+          const label = `${echoCase.code ?? "no code"} (${output})`
+          assert.strictEqual(result.code, 1, `${label}: ${result.stderr}`)
+          assert.include(result.stderr, echoCase.tag, label)
+          assert.isUndefined(leakIn(result.stdout + result.stderr), `${label}: a secret was printed`)
+          assert.isFalse(hasControls(result.stdout + result.stderr), `${label}: a control character was printed`)
+          const report = linesOf(result.stderr).at(-1) ?? ""
+          assert.isAtMost(report.length, 2 * ResponseText.maxMessageLength, `${label}: the report is unbounded`)
+          runs++
+        }
+        assert.strictEqual(runs, echoCases.length)
       }).pipe(Effect.scoped),
     { timeout: 120_000 }
   )

@@ -14,6 +14,7 @@ import type {
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
+import * as ResponseText from "./ResponseText.js"
 
 /**
  * @since 0.1.0
@@ -169,15 +170,21 @@ export const readRetryAfter = (headers: Headers, nowMillis: number): Duration.Du
 }
 
 /**
- * The request id of a response (`x-amzn-requestid`, or its older spellings).
+ * The request id of a response (`x-amzn-requestid`, or its older spellings), as `ResponseText`
+ * makes it safe to keep: a server may put anything there.
  *
  * @since 0.1.0
  * @category decoding
  */
-export const readRequestId = (headers: Headers): string | undefined => {
+export const readRequestId = (
+  headers: Headers,
+  redact: ResponseText.Redactor = ResponseText.noSecrets
+): string | undefined => {
   for (const name of ["x-amzn-requestid", "x-amzn-request-id", "x-amz-request-id"]) {
     const value = header(headers, name)
-    if (value !== undefined && value !== "") return value
+    if (value !== undefined && value !== "") {
+      return ResponseText.fromNetwork(value, redact, ResponseText.maxIdentifierLength)
+    }
   }
   return undefined
 }
@@ -216,12 +223,15 @@ const printableCode = /^[\w.-]{1,128}$/
  * success. Otherwise the error code decides (never the status: the live service sends 400 for
  * throttling too): one of the eight service exceptions, or `UnexpectedResponseError` keeping the
  * status, code and request id when the code is unknown or missing, or the body is not the protocol's.
+ * Every text taken from the response goes through `ResponseText.fromNetwork` with `redact`, which
+ * the client builds from the call's secrets.
  *
  * @since 0.1.0
  * @category decoding
  */
 export const decodeUpdateAuthEventFeedbackResponse = (
-  response: { readonly status: number; readonly headers: Headers; readonly body: string }
+  response: { readonly status: number; readonly headers: Headers; readonly body: string },
+  redact: ResponseText.Redactor = ResponseText.noSecrets
 ): Either.Either<UpdateAuthEventFeedbackResponse, CognitoServiceError | UnexpectedResponseError> => {
   const { status } = response
   const parsed = parseBody(response.body)
@@ -231,15 +241,15 @@ export const decodeUpdateAuthEventFeedbackResponse = (
   }
   // only an error reads the headers: a transport may parse them on first read
   const { headers } = response
-  const requestId = readRequestId(headers)
+  const requestId = readRequestId(headers, redact)
   if (success) {
     return Either.left(
       new UnexpectedResponseError({ status, requestId, message: `HTTP ${status} with ${describeBody(parsed)}` })
     )
   }
   const body = parsed._tag === "Json" && isJsonObject(parsed.value) ? parsed.value : undefined
-  const code = readErrorCode(headers, body)
-  if (code === undefined) {
+  const rawCode = readErrorCode(headers, body)
+  if (rawCode === undefined) {
     return Either.left(
       new UnexpectedResponseError({
         status,
@@ -248,7 +258,8 @@ export const decodeUpdateAuthEventFeedbackResponse = (
       })
     )
   }
-  if (!isServiceErrorCode(code)) {
+  if (!isServiceErrorCode(rawCode)) {
+    const code = ResponseText.fromNetwork(rawCode, redact, ResponseText.maxIdentifierLength)
     const named = printableCode.test(code) ? `error code ${code}` : "an error code"
     return Either.left(
       new UnexpectedResponseError({
@@ -259,11 +270,17 @@ export const decodeUpdateAuthEventFeedbackResponse = (
       })
     )
   }
-  const message = (body === undefined ? undefined : stringMember(body, "message") ?? stringMember(body, "Message")) ??
-    `${code} (HTTP ${status})`
-  const reasonCode = code === "InvalidParameterException" && body !== undefined
+  const code = rawCode // a service code: an identifier of ours, kept as it is
+  const said = body === undefined ? undefined : stringMember(body, "message") ?? stringMember(body, "Message")
+  const message = said === undefined
+    ? `${code} (HTTP ${status})`
+    : ResponseText.fromNetwork(said, redact, ResponseText.maxMessageLength)
+  const saidReason = code === "InvalidParameterException" && body !== undefined
     ? stringMember(body, "reasonCode")
     : undefined
+  const reasonCode = saidReason === undefined
+    ? undefined
+    : ResponseText.fromNetwork(saidReason, redact, ResponseText.maxIdentifierLength)
   return Either.left(makeServiceError(code, { message, requestId, reasonCode }))
 }
 

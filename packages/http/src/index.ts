@@ -27,3 +27,8 @@ export * as Transport from "./Transport.js"
  * @since 0.1.0
  */
 export * as AuthEventFeedbackClient from "./AuthEventFeedbackClient.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as ResponseText from "./ResponseText.js"

@@ -4,9 +4,12 @@
  * count, never a defect or a hang, and leaves no fiber, timer or socket once the scope closes.
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
+import { ResponseText } from "@cognito-feedback/http"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Duration, Effect, Exit, Fiber } from "effect"
+import { Cause, Duration, Effect, Exit, Fiber, Inspectable, Logger, LogLevel } from "effect"
 import type * as http from "node:http"
+import { recordingLogger, recordingTracer } from "../../http/test/support.js"
+import { echoCases, echoHandler, echoRequest, hasControls, leakIn } from "./hostileEcho.js"
 import { liveClients, request } from "./liveClients.js"
 import { closedPort, loopbackServer } from "./loopback.js"
 
@@ -179,6 +182,48 @@ describe.each(liveClients)("faults over a real socket ($name)", (client) => {
       )
       assert.strictEqual(error._tag, "TransportError")
     }))
+})
+
+describe.each(liveClients)("a hostile server that echoes the call's secrets ($name)", (client) => {
+  for (const echoCase of echoCases) {
+    it.live(`${echoCase.status} ${echoCase.code ?? "with no code"}: the error names it, holds no secret or control`, () =>
+      Effect.gen(function*() {
+        const server = yield* loopbackServer(echoHandler(echoCase))
+        const { spans, tracer } = recordingTracer()
+        const logs = recordingLogger()
+        const exit = yield* AuthEventFeedback.update(echoRequest).pipe(
+          Effect.provide(client.layer({ endpoint: server.url, retryPolicy: quickRetries })),
+          Effect.exit,
+          Effect.withTracer(tracer),
+          Effect.provide(logs.layer),
+          Logger.withMinimumLogLevel(LogLevel.All)
+        )
+        assert.isTrue(Exit.isFailure(exit) && Cause.isFailType(exit.cause), "a typed failure")
+        const error = Cause.squash(Exit.isFailure(exit) ? exit.cause : Cause.empty) as {
+          _tag: string
+          message: string
+          requestId?: string
+        }
+        assert.strictEqual(error._tag, echoCase.tag)
+        // what the server said is kept, with the secrets taken out
+        if (echoCase.code !== undefined && echoCase.tag !== "UnexpectedResponseError") {
+          assert.include(error.message, "for user <redacted> is wrong")
+        }
+        assert.match(error.requestId ?? "", /^<redacted>-/)
+        assert.isAtMost(error.message.length, ResponseText.maxMessageLength)
+        const everything = [
+          String(error),
+          JSON.stringify(error),
+          Inspectable.format(error),
+          Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "",
+          ...logs.lines,
+          ...spans.flatMap((span) => [span.name, ...[...span.attributes].map(([k, v]) => `${k}=${String(v)}`)])
+        ].join("\n")
+        assert.isUndefined(leakIn(everything), "a secret came back")
+        assert.isFalse(hasControls(error.message) || hasControls(error.requestId ?? ""), "a control character")
+        assert.isTrue(logs.lines.some((line) => line.includes("attempt")), "the attempts were logged")
+      }).pipe(Effect.scoped))
+  }
 })
 
 describe.each(liveClients.filter((client) => client.ownsConnections))("no socket left open ($name)", (client) => {

@@ -97,6 +97,11 @@ export interface Options {
   readonly secureAccountUrl?: string | undefined
   /** Every sentence of the pages (default `defaultTexts`, English). */
   readonly texts?: Texts | undefined
+  /**
+   * The origin people reach the page at (`https://example.com`). Give it behind a proxy that ends
+   * TLS: a form's `Origin` is then compared whole, scheme included; without it, only the host.
+   */
+  readonly publicOrigin?: string | undefined
 }
 
 /**
@@ -114,6 +119,7 @@ interface Settings {
   readonly path: HttpRouter.PathInput
   readonly userPoolId: string | undefined
   readonly secureAccountUrl: string | undefined
+  readonly publicOrigin: string | undefined
   readonly frame: Pages.Frame
 }
 
@@ -141,6 +147,12 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
         new OptionsError({ message: "secureAccountUrl: must be an absolute http or https URL" })
       )
     }
+    const publicOrigin = options.publicOrigin === undefined ? undefined : Origin.exactOriginOf(options.publicOrigin)
+    if (options.publicOrigin !== undefined && publicOrigin === undefined) {
+      return yield* Either.left(
+        new OptionsError({ message: "publicOrigin: must be an http or https origin, such as https://example.com" })
+      )
+    }
     if (options.productName.trim() === "") {
       return yield* Either.left(new OptionsError({ message: "productName: must not be blank" }))
     }
@@ -148,6 +160,7 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
       path,
       userPoolId,
       secureAccountUrl: options.secureAccountUrl,
+      publicOrigin,
       frame: { texts: options.texts ?? defaultTexts, productName: options.productName }
     }
   })
@@ -155,40 +168,67 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
 /** Form bodies of the page are a few hundred bytes; anything much larger is not from it. */
 const maxBodyBytes = 16 * 1024
 
+/**
+ * How much of a body too large is read and thrown away so that the refusal can still be sent: a
+ * body left unread makes the server close the connection with no answer at all. Past this the
+ * connection is cut.
+ */
+const maxDiscardedBytes = 1024 * 1024
+
 class BodyTooLarge {
   readonly _tag = "BodyTooLarge"
 }
 
-/** The form, read up to `maxBodyBytes` (the runtime may not bound a web `Request`'s body). */
+interface FormBytes {
+  bytes: Uint8Array
+  size: number
+  /** Bytes seen past `maxBodyBytes`, thrown away. */
+  discarded: number
+}
+
+/**
+ * The form, read up to `maxBodyBytes` into one buffer sized by `Content-Length` (the runtime may not
+ * bound a web `Request`'s body). Each chunk is copied and let go at once: a body sent a byte at a
+ * time would otherwise hold thousands of small buffers per connection.
+ */
 const readForm = (request: HttpServerRequest.HttpServerRequest) => {
-  if (Number(request.headers["content-length"] ?? "0") > maxBodyBytes) return Effect.fail(new BodyTooLarge())
+  const declared = Number(request.headers["content-length"] ?? "0")
+  // a declared size too large is refused before anything is read, with nothing left to drain
+  if (declared > maxBodyBytes) return Effect.fail(new BodyTooLarge())
+  const initial: FormBytes = { bytes: new Uint8Array(declared > 0 ? declared : 1024), size: 0, discarded: 0 }
   return request.stream.pipe(
-    Stream.runFoldEffect({ chunks: new Array<Uint8Array>(), size: 0 }, (acc, chunk) => {
-      const size = acc.size + chunk.length
-      if (size > maxBodyBytes) return Effect.fail(new BodyTooLarge())
-      acc.chunks.push(chunk)
-      return Effect.succeed({ chunks: acc.chunks, size })
-    }),
-    Effect.map(({ chunks, size }) => {
-      const bytes = new Uint8Array(size)
-      let offset = 0
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset)
-        offset += chunk.length
+    Stream.runFoldEffect(initial, (form, chunk) => {
+      const size = form.size + chunk.length
+      if (form.discarded > 0 || size > maxBodyBytes) {
+        form.discarded += chunk.length
+        return form.discarded > maxDiscardedBytes ? Effect.fail(new BodyTooLarge()) : Effect.succeed(form)
       }
-      return new URLSearchParams(new TextDecoder().decode(bytes))
-    })
+      if (size > form.bytes.length) {
+        const grown = new Uint8Array(Math.min(maxBodyBytes, Math.max(size, 2 * form.bytes.length)))
+        grown.set(form.bytes.subarray(0, form.size))
+        form.bytes = grown
+      }
+      form.bytes.set(chunk, form.size)
+      form.size = size
+      return Effect.succeed(form)
+    }),
+    Effect.flatMap((form) =>
+      form.discarded > 0
+        ? Effect.fail(new BodyTooLarge())
+        : Effect.succeed(new URLSearchParams(new TextDecoder().decode(form.bytes.subarray(0, form.size))))
+    )
   )
 }
 
 const respond = (
   request: HttpServerRequest.HttpServerRequest,
+  settings: Settings,
   status: number,
   page: Html,
   headers: Readonly<Record<string, string>> = {}
 ): Effect.Effect<HttpServerResponse.HttpServerResponse> =>
   Effect.as(
-    Redaction.logResponse(request, status),
+    Redaction.logResponse(request.method, settings.path, status),
     HttpServerResponse.text(request.method === "HEAD" ? "" : page.value, {
       status,
       contentType: "text/html; charset=utf-8",
@@ -200,13 +240,15 @@ const respondOutcome = (
   request: HttpServerRequest.HttpServerRequest,
   settings: Settings,
   kind: OutcomeKind,
-  status: number = Outcomes.statusOf[kind]
+  status: number = Outcomes.statusOf[kind],
+  headers: Readonly<Record<string, string>> = {}
 ) =>
   respond(
     request,
+    settings,
     status,
     Pages.outcome(settings.frame, kind, settings.secureAccountUrl),
-    Outcomes.headersOf(kind)
+    { ...Outcomes.headersOf(kind), ...headers }
   )
 
 const showQuestion = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
@@ -215,7 +257,8 @@ const showQuestion = (request: HttpServerRequest.HttpServerRequest, settings: Se
     const link = yield* Effect.either(Link.decodeLink(query, settings.userPoolId))
     if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
     const linkHadPool = settings.userPoolId === undefined
-    return yield* respond(request, 200, Pages.question(settings.frame, settings.path, link.right, linkHadPool))
+    const servedOn = Link.pathOfUrl(request.originalUrl)
+    return yield* respond(request, settings, 200, Pages.question(settings.frame, servedOn, link.right, linkHadPool))
   })
 
 /** The annotations of the page's log lines and span: never the username or the token. */
@@ -227,14 +270,17 @@ const safeAnnotations = (request: UpdateAuthEventFeedback.UpdateAuthEventFeedbac
 
 const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
   Effect.gen(function*() {
-    if (Origin.isCrossSite(request.headers, request.originalUrl)) {
+    if (Origin.isCrossSite(request.headers, request.originalUrl, settings.publicOrigin)) {
       yield* Effect.logWarning("feedback refused: the form was sent from another site")
       return yield* respondOutcome(request, settings, "crossSite")
     }
     const form = yield* Effect.either(readForm(request))
     if (Either.isLeft(form)) {
       // a body too large for the page's form reads as a damaged link, with its own status
-      return yield* respondOutcome(request, settings, "malformedLink", form.left._tag === "BodyTooLarge" ? 413 : 400)
+      // and the connection closes after it: the rest of a body too large is not worth reading
+      return yield* form.left._tag === "BodyTooLarge"
+        ? respondOutcome(request, settings, "malformedLink", 413, { connection: "close" })
+        : respondOutcome(request, settings, "malformedLink", 400)
     }
     const link = yield* Effect.either(Link.decodeLink(form.right, settings.userPoolId))
     if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
@@ -294,6 +340,37 @@ export const router = (
   Either.map(settingsOf(options), (settings) => HttpRouter.empty.pipe(HttpRouter.all(settings.path, handle(settings))))
 
 /**
+ * The headers every response of the page carries (no caching, no framing, no sniffing, no referrer,
+ * a Content-Security-Policy that allows no script): for a server's own responses too (its 404, and
+ * the 400/408/431 it sends before any handler runs), so that nothing it answers goes without them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const securityHeaders: Readonly<Record<string, string>> = Pages.securityHeaders
+
+/**
+ * The page as a whole application: `router`, and a plain 404 with `securityHeaders` for every other
+ * path. For a server that serves nothing else (`toWebHandler`, the command line).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const app = (
+  options: Options
+): Either.Either<HttpApp.Default<never, AuthEventFeedback.AuthEventFeedback>, OptionsError> =>
+  Either.map(
+    router(options),
+    (page) =>
+      Effect.catchTag(page, "RouteNotFound", () =>
+        HttpServerResponse.text("Not found", {
+          status: 404,
+          contentType: "text/plain; charset=utf-8",
+          headers: Pages.securityHeaders
+        }))
+  )
+
+/**
  * The page as a web-standard handler (`Request` → `Promise<Response>`) for `Bun.serve`, Deno and
  * edge runtimes, on the same router, with `layer` providing `AuthEventFeedback`. Other paths get 404;
  * `dispose` releases the layer.
@@ -311,8 +388,8 @@ export const toWebHandler = <E>(
   },
   OptionsError
 > =>
-  Either.map(router(options), (app) => {
-    const { dispose, handler } = HttpApp.toWebHandlerLayer(app, layer)
+  Either.map(app(options), (page) => {
+    const { dispose, handler } = HttpApp.toWebHandlerLayer(page, layer)
     return { handler: (request: Request) => handler(request), dispose }
   })
 

@@ -49,7 +49,7 @@ describe("GET and HEAD: the question, nothing recorded", () => {
       assert.strictEqual(page.body.match(/<button/g)?.length, 1)
       assert.include(page.body, ">No, this was not me</button>")
       assert.notInclude(page.body, "<script")
-      assert.include(page.body, "<form method=\"post\" action=\"feedback\">")
+      assert.include(page.body, "<form method=\"post\" action=\"./feedback\">")
       assert.deepStrictEqual(hiddenFields(page.body), {
         username: "alice",
         "event-id": "evt-1",

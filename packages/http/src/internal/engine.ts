@@ -6,7 +6,7 @@
  */
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
-import { InvalidParameterException, TransportError } from "@cognito-feedback/core/CognitoError"
+import { InvalidParameterException, TransportError, UnexpectedResponseError } from "@cognito-feedback/core/CognitoError"
 import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type {
   UpdateAuthEventFeedbackRequest,
@@ -22,10 +22,12 @@ import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
 import type * as MetricLabel from "effect/MetricLabel"
 import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
 import type * as AuthEventFeedbackClient from "../AuthEventFeedbackClient.js"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as ClientMetrics from "../ClientMetrics.js"
 import * as Endpoint from "../Endpoint.js"
+import * as ResponseText from "../ResponseText.js"
 import * as Transport from "../Transport.js"
 import { isDebugEnabled, isTraced, timersAreReal } from "./observers.js"
 import { version } from "./version.js"
@@ -124,6 +126,23 @@ const endpointCache = (options: Endpoint.EndpointOptions) => {
   }
 }
 
+/** What every attempt of a call sends, and how to keep its secrets out of what comes back. */
+interface Sent {
+  readonly body: string
+  /** Redacts the call's username and token in the server's texts (a server may echo them). */
+  readonly redact: ResponseText.Redactor
+}
+
+/** A transport's error with the request id it read redacted: the transport knows no secret. */
+const redactRequestId = (error: UnexpectedResponseError, redact: ResponseText.Redactor): UnexpectedResponseError =>
+  error.requestId === undefined ? error : new UnexpectedResponseError({
+    status: error.status,
+    code: error.code,
+    requestId: redact(error.requestId),
+    message: error.message,
+    cause: error.cause
+  })
+
 /** What a call learns from its fiber once, when it starts. */
 interface Observers {
   /** Build spans: tracing is on and the fiber's tracer exports (`isTraced`). */
@@ -169,16 +188,17 @@ export const makeEngine = (
 
     /** An answer as the retry loop sees it: the response on success, the error and hint otherwise. */
     const interpret = (
-      response: Transport.Response
+      response: Transport.Response,
+      redact: ResponseText.Redactor
     ): Effect.Effect<Transport.Response, RetryPolicy.AttemptFailure> => {
       if (response.unreadable !== undefined && response.status >= 200 && response.status < 300) {
-        return Effect.fail({ error: response.unreadable })
+        return Effect.fail({ error: redactRequestId(response.unreadable, redact) })
       }
-      const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response)
+      const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response, redact)
       if (Either.isRight(decoded)) return Effect.succeed(response)
       // the headers said nothing either: report why the body could not be read
       if (response.unreadable !== undefined && decoded.left._tag === "UnexpectedResponseError") {
-        return Effect.fail({ error: response.unreadable })
+        return Effect.fail({ error: redactRequestId(response.unreadable, redact) })
       }
       return Effect.map(Clock.currentTimeMillis, (now) => ({
         error: decoded.left,
@@ -189,23 +209,23 @@ export const makeEngine = (
     const attempt = (
       url: string,
       id: string,
-      body: string,
+      sent: Sent,
       context: RetryPolicy.AttemptContext,
       observers: Observers
     ): Effect.Effect<Transport.Response, RetryPolicy.AttemptFailure> => {
       // on real time the transport keeps the limit with its own timer, with no fiber to fork
       const transportTimes = observers.realTimers && attemptTimeoutMillis !== undefined
-      const sent = transport.exchange({
+      const exchanged = transport.exchange({
         url,
         headers: headersFor(id, context),
-        body,
+        body: sent.body,
         maxResponseBytes,
         timeoutMillis: transportTimes ? attemptTimeoutMillis : undefined,
         traced: observers.traced
       })
       const limited = transportTimes || attemptTimeoutMillis === undefined
-        ? sent
-        : Effect.timeoutFail(sent, {
+        ? exchanged
+        : Effect.timeoutFail(exchanged, {
           duration: attemptTimeout,
           onTimeout: () => Transport.attemptTimedOut(attemptTimeoutMillis)
         })
@@ -218,12 +238,12 @@ export const makeEngine = (
                 Effect.annotateLogs({
                   attempt: context.attempt,
                   status: response.status,
-                  requestId: AwsJsonProtocol.readRequestId(response.headers) ?? ""
+                  requestId: AwsJsonProtocol.readRequestId(response.headers, sent.redact) ?? ""
                 })
               ),
-              interpret(response)
+              interpret(response, sent.redact)
             )
-          : interpret
+          : (response) => interpret(response, sent.redact)
       })
       if (observers.debug) {
         exchange = Effect.tapError(exchange, ({ error }) =>
@@ -268,7 +288,7 @@ export const makeEngine = (
     const attempts = <A>(
       url: string,
       id: string,
-      body: string,
+      sent: Sent,
       observers: Observers,
       done: (answer: Transport.Response, attempts: number) => A
     ): Effect.Effect<A, UpdateAuthEventFeedbackError> => {
@@ -276,7 +296,7 @@ export const makeEngine = (
       return Effect.matchEffect(
         retrier.run((context) => {
           made = context.attempt
-          return attempt(url, id, body, context, observers)
+          return attempt(url, id, sent, context, observers)
         }, observers.debug ? chatty : quiet),
         {
           onSuccess: (result) => {
@@ -295,17 +315,17 @@ export const makeEngine = (
     const answered = () => empty
 
     /** An untraced, quiet call: the path of almost every call, so it is written without a generator. */
-    const plainCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
-      withInvocationId(observers.random, (id) => attempts(endpoint.url, id, body, observers, answered))
+    const plainCall = (endpoint: Endpoint.ResolvedEndpoint, sent: Sent, observers: Observers) =>
+      withInvocationId(observers.random, (id) => attempts(endpoint.url, id, sent, observers, answered))
 
-    const observedCall = (endpoint: Endpoint.ResolvedEndpoint, body: string, observers: Observers) =>
+    const observedCall = (endpoint: Endpoint.ResolvedEndpoint, sent: Sent, observers: Observers) =>
       Effect.gen(function*() {
         if (observers.traced) yield* Effect.annotateCurrentSpan("cloud.region", endpoint.region)
         const result = yield* withInvocationId(
           observers.random,
           (id) =>
-            attempts(endpoint.url, id, body, observers, (answer, attempts) => ({
-              requestId: AwsJsonProtocol.readRequestId(answer.headers),
+            attempts(endpoint.url, id, sent, observers, (answer, attempts) => ({
+              requestId: AwsJsonProtocol.readRequestId(answer.headers, sent.redact),
               attempts
             }))
         )
@@ -326,12 +346,15 @@ export const makeEngine = (
       observers: Observers
     ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
       const send = observers.traced || observers.debug ? observedCall : plainCall
-      // the only place the secrets leave their Redacted wrappers; every attempt sends the same body
-      const body = AwsJsonProtocol.encodeUpdateAuthEventFeedback(request)
+      // every attempt sends the same body
+      const sent: Sent = {
+        body: AwsJsonProtocol.encodeUpdateAuthEventFeedback(request),
+        redact: ResponseText.redactorFor([Redacted.value(request.Username), Redacted.value(request.FeedbackToken)])
+      }
       const known = endpoints.known(request.UserPoolId)
       const program = known !== undefined
-        ? send(known, body, observers)
-        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => send(endpoint, body, observers))
+        ? send(known, sent, observers)
+        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => send(endpoint, sent, observers))
       const limited = callTimeout === undefined
         ? program
         : Effect.timeoutFail(program, { duration: callTimeout, onTimeout: () => callTimedOut(callTimeout) })

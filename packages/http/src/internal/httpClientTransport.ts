@@ -5,6 +5,7 @@
  */
 import type { TransportError } from "@cognito-feedback/core/CognitoError"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -53,6 +54,17 @@ const untraced = {
 }
 
 /**
+ * A traced call lets the platform's request span name the headers but not show their values: a
+ * server may put anything in a response header (the token it was sent, echoed), and the platform
+ * records response headers with the same redaction list as request headers.
+ */
+const everyHeader = /(?:)/
+const headerValuesRedacted = {
+  updateRefs: (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) =>
+    FiberRefs.updateManyAs(refs, { entries: [[Headers.currentRedactedNames, [[fiberId, [everyHeader]]]]] })
+}
+
+/**
  * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
  * within `millis` of real time. One fiber does both jobs: it carries the exchange's settings from
  * its start, with nothing to restore afterwards (`Effect.locally` and `provideService` each cost an
@@ -81,7 +93,7 @@ const inOwnFiber = <A, E>(
     })
     // forked inside the registration, so that no interruption can fall between the fork and the wait
     return Effect.async<A, E>((resume) => {
-      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? undefined : untraced)
+      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? headerValuesRedacted : untraced)
       let settled = false
       const timer = millis === undefined ? undefined : setTimeout(() => {
         if (settled) return

@@ -57,6 +57,13 @@ export const queryOfUrl = (url: string): URLSearchParams => {
   return new URLSearchParams(url.slice(start + 1, end === -1 ? undefined : end).replaceAll("+", "%2B"))
 }
 
+/** The path of a request's URL, relative (`/a/b?q`) or absolute (`https://host/a/b?q`, edge runtimes). */
+export const pathOfUrl = (url: string): string => {
+  const withoutQuery = url.slice(0, url.search(/[?#]|$/))
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(withoutQuery)
+  return scheme === null ? withoutQuery : withoutQuery.slice(scheme[0].length) || "/"
+}
+
 /** Details longer than this are not from Cognito; they are left out rather than shown. */
 const maxDetailLength = 100
 

@@ -14,15 +14,40 @@ const hostOf = (url: string): string | undefined => {
   }
 }
 
+/** The origin of an absolute http(s) URL (`https://example.com:8443`), or `undefined`. */
+export const originOf = (url: string): string | undefined => {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The origin `text` names when it is an http(s) origin and nothing more (a trailing `/` aside). */
+export const exactOriginOf = (text: string): string | undefined => {
+  try {
+    const url = new URL(text)
+    const bare = url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" &&
+      !/[?#]/.test(text)
+    return bare ? originOf(text) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * `true` when the headers name another site as the sender. `ownUrl` is the request's URL as
- * received (absolute on edge runtimes); the `Host` header wins when present.
+ * `true` when the headers name another site as the sender. With the page's `publicOrigin` known,
+ * an `Origin` must be exactly it (scheme, host and port); without it, behind a proxy that ends TLS
+ * the server cannot know its own scheme, so only the host is compared: `ownUrl` is the request's
+ * URL as received (absolute on edge runtimes), and the `Host` header wins when present.
  */
-export const isCrossSite = (headers: Headers.Headers, ownUrl: string): boolean => {
+export const isCrossSite = (headers: Headers.Headers, ownUrl: string, publicOrigin: string | undefined): boolean => {
   const fetchSite = headers["sec-fetch-site"]
   if (fetchSite !== undefined) return fetchSite !== "same-origin" && fetchSite !== "none"
   const origin = headers["origin"]
   if (origin === undefined || origin === "null") return false
+  if (publicOrigin !== undefined) return originOf(origin) !== publicOrigin
   const ownHost = headers["host"] ?? hostOf(ownUrl)
   return ownHost === undefined || hostOf(origin) !== ownHost
 }

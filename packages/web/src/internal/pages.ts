@@ -75,19 +75,18 @@ ${content}
 `
 
 /**
- * The form posts to the page's own path, written relative to it so that the page still works
- * mounted under a prefix, and without the query: the token leaves the address bar.
+ * The form posts to the path the page was just served on, written relative to it (the last segment,
+ * or `./` after a trailing slash) so that it holds under any prefix the page is mounted on, and
+ * without the query: the token leaves the address bar. The `./` keeps a segment from being read as
+ * a scheme.
  */
-const formAction = (path: string): string => {
-  const last = path.slice(path.lastIndexOf("/") + 1)
-  return last === "" ? "./" : last
-}
+export const formAction = (requestPath: string): string => `./${requestPath.slice(requestPath.lastIndexOf("/") + 1)}`
 
 const hidden = (name: string, value: string | undefined): Html | undefined =>
   value === undefined ? undefined : html`<input type="hidden" name="${name}" value="${value}">\n`
 
 /** "Was this you?": what the link says about the sign-in, and one button that records the answer. */
-export const question = (frame: Frame, path: string, link: FeedbackLink, linkHadPool: boolean): Html => {
+export const question = (frame: Frame, requestPath: string, link: FeedbackLink, linkHadPool: boolean): Html => {
   const { request, signIn } = link
   const choice = frame.texts.question[request.FeedbackValue]
   const details = frame.texts.question.signIn(signIn)
@@ -97,7 +96,7 @@ export const question = (frame: Frame, path: string, link: FeedbackLink, linkHad
     frame.texts.question.title,
     html`<p>${frame.texts.question.intro(frame.productName)}</p>
 ${details === undefined ? undefined : html`<p>${details}</p>\n`}<p>${choice.explanation}</p>
-<form method="post" action="${formAction(path)}">
+<form method="post" action="${formAction(requestPath)}">
 ${hidden(parameters.userPoolId, linkHadPool ? request.UserPoolId : undefined)}${
       hidden(parameters.username, Redacted.value(request.Username))
     }${hidden(parameters.eventId, request.EventId)}${

@@ -1,9 +1,9 @@
 /**
  * The link's query holds the username and the feedback token. `@effect/platform`'s server span
- * records the query (`url.full`, `url.query`) and its access logger the URL; this keeps both out.
+ * records the query (`url.full`, `url.query`) and the path with any `;` parameters (`url.path`),
+ * and its access logger the URL; this keeps them out.
  */
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Tracer from "effect/Tracer"
@@ -11,14 +11,21 @@ import * as Tracer from "effect/Tracer"
 /** What replaces a query in spans and logs. */
 export const redactedQuery = "<redacted>"
 
-/** The URL without its query (a redacted marker instead) and without any fragment. */
+/**
+ * The URL without its query or path parameters (a redacted marker instead) and without any
+ * fragment: what follows a `;` in a path reaches the page too, and may hold anything.
+ */
 export const redactUrl = (url: string): string => {
-  const end = url.search(/[?#]/)
-  return end === -1 ? url : url.slice(0, end) + (url[end] === "?" ? `?${redactedQuery}` : "")
+  const end = url.search(/[;?#]/)
+  if (end === -1) return url
+  const query = url.indexOf("?", end)
+  const fragment = url.indexOf("#", end)
+  const params = url[end] === ";" ? `;${redactedQuery}` : ""
+  return url.slice(0, end) + params + (query !== -1 && (fragment === -1 || query < fragment) ? `?${redactedQuery}` : "")
 }
 
 /**
- * Replaces the query in the attributes the server span already has (an exporter reads them when
+ * Replaces the query and path parameters in the attributes the server span already has (an exporter reads them when
  * the span ends, after this), and turns off the platform's access log line for this request: the
  * page logs its own, without the query.
  */
@@ -32,17 +39,22 @@ export const redactRequest: Effect.Effect<void> = Effect.flatMap(
         const full = span.attributes.get("url.full")
         if (typeof full === "string") span.attribute("url.full", redactUrl(full))
         if (span.attributes.has("url.query")) span.attribute("url.query", redactedQuery)
+        const path = span.attributes.get("url.path")
+        if (typeof path === "string") span.attribute("url.path", redactUrl(path))
       }),
       HttpMiddleware.withLoggerDisabled(Effect.void)
     )
 )
 
-/** The page's access log line: method, path (query redacted) and status. */
-export const logResponse = (request: HttpServerRequest.HttpServerRequest, status: number): Effect.Effect<void> =>
+/**
+ * The page's access log line: method, route and status. The route, not the path as received: a
+ * path may carry anything after a `;` (or be any casing the router accepts) and still reach the page.
+ */
+export const logResponse = (method: string, route: string, status: number): Effect.Effect<void> =>
   Effect.log("Sent HTTP response").pipe(
     Effect.annotateLogs({
-      "http.method": request.method,
-      "http.url": redactUrl(request.url),
+      "http.method": method,
+      "http.route": route,
       "http.status": status
     })
   )
