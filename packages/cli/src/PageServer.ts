@@ -32,7 +32,7 @@ export interface Limits {
 
 /**
  * The limits `serve-feedback-page` uses: a person's browser sends the page's form in milliseconds,
- * so a request still arriving after 10 s is not one; and at most 512 connections, which keeps
+ * so a request still arriving after 10 s is not one; and at most 256 connections, which keeps
  * the page within 128 MB however slowly each one sends (the load test checks it).
  *
  * @since 0.1.0
@@ -42,7 +42,7 @@ export const defaultLimits: Limits = {
   headersTimeoutMillis: 5_000,
   requestTimeoutMillis: 10_000,
   keepAliveTimeoutMillis: 5_000,
-  maxConnections: 512,
+  maxConnections: 256,
   maxHeaderBytes: 16 * 1024
 }
 
