@@ -34,12 +34,19 @@ export const tarballName = (manifest) => `${manifest.name.replace(/^@/, "").repl
 export const packAll = (destination) => {
   fs.mkdirSync(destination, { recursive: true })
   if (!pnpm(["-s", "build"])) throw new Error("build failed")
-  return publicPackages().map(({ dir, manifest, short }) => {
+  const packed = publicPackages().map(({ dir, manifest, short }) => {
     if (!pnpm(["pack", "--pack-destination", destination], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] })) {
       throw new Error(`pnpm pack failed in packages/${short}`)
     }
     const tarball = path.join(destination, tarballName(manifest))
     if (!fs.existsSync(tarball)) throw new Error(`pnpm pack wrote no ${path.basename(tarball)}`)
+    // a stale incremental build can leave dist/ out of the tarball while everything else looks fine
+    const listing = spawnSync("tar", ["-tzf", tarball], { encoding: "utf8" }).stdout ?? ""
+    if (!listing.split("\n").includes("package/dist/index.js")) {
+      throw new Error(`${path.basename(tarball)} holds no dist/index.js`)
+    }
     return { dir, short, manifest, tarball }
   })
+  if (packed.length === 0) throw new Error("no package was packed")
+  return packed
 }
