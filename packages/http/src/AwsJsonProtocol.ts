@@ -248,8 +248,8 @@ export const decodeUpdateAuthEventFeedbackResponse = (
     )
   }
   const body = parsed._tag === "Json" && isJsonObject(parsed.value) ? parsed.value : undefined
-  const rawCode = readErrorCode(headers, body)
-  if (rawCode === undefined) {
+  const code = readErrorCode(headers, body)
+  if (code === undefined) {
     return Either.left(
       new UnexpectedResponseError({
         status,
@@ -258,19 +258,18 @@ export const decodeUpdateAuthEventFeedbackResponse = (
       })
     )
   }
-  if (!isServiceErrorCode(rawCode)) {
-    const code = ResponseText.fromNetwork(rawCode, redact, ResponseText.maxIdentifierLength)
-    const named = printableCode.test(code) ? `error code ${code}` : "an error code"
+  if (!isServiceErrorCode(code)) {
+    const kept = ResponseText.fromNetwork(code, redact, ResponseText.maxIdentifierLength)
+    const named = printableCode.test(kept) ? `error code ${kept}` : "an error code"
     return Either.left(
       new UnexpectedResponseError({
         status,
-        code,
+        code: kept,
         requestId,
         message: `HTTP ${status} with ${named} that UpdateAuthEventFeedback does not return`
       })
     )
   }
-  const code = rawCode // a service code: an identifier of ours, kept as it is
   const said = body === undefined ? undefined : stringMember(body, "message") ?? stringMember(body, "Message")
   const message = said === undefined
     ? `${code} (HTTP ${status})`

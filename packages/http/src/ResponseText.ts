@@ -120,7 +120,7 @@ const regExpEscaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/
 /**
  * A `Redactor` for `secrets` in every form of `echoedForms`, compared without regard to case (a
  * percent-escape or `\u` escape may come back in either case). Built on first use: a call that
- * ends well never pays for it.
+ * ends well pays for it only when its request id is read for a span or a debug log.
  *
  * @since 0.1.0
  * @category constructors

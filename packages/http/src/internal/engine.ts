@@ -133,12 +133,15 @@ interface Sent {
   readonly redact: ResponseText.Redactor
 }
 
-/** A transport's error with the request id it read redacted: the transport knows no secret. */
-const redactRequestId = (error: UnexpectedResponseError, redact: ResponseText.Redactor): UnexpectedResponseError =>
+/**
+ * A transport's unreadable-body error with its request id read again, redacted: the transport knows
+ * no secret, and the id it kept is already cut to length, which could have cut a secret in half.
+ */
+const redactRequestId = (response: Transport.Response, redact: ResponseText.Redactor, error: UnexpectedResponseError) =>
   error.requestId === undefined ? error : new UnexpectedResponseError({
     status: error.status,
     code: error.code,
-    requestId: redact(error.requestId),
+    requestId: AwsJsonProtocol.readRequestId(response.headers, redact),
     message: error.message,
     cause: error.cause
   })
@@ -192,13 +195,13 @@ export const makeEngine = (
       redact: ResponseText.Redactor
     ): Effect.Effect<Transport.Response, RetryPolicy.AttemptFailure> => {
       if (response.unreadable !== undefined && response.status >= 200 && response.status < 300) {
-        return Effect.fail({ error: redactRequestId(response.unreadable, redact) })
+        return Effect.fail({ error: redactRequestId(response, redact, response.unreadable) })
       }
       const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response, redact)
       if (Either.isRight(decoded)) return Effect.succeed(response)
       // the headers said nothing either: report why the body could not be read
       if (response.unreadable !== undefined && decoded.left._tag === "UnexpectedResponseError") {
-        return Effect.fail({ error: redactRequestId(response.unreadable, redact) })
+        return Effect.fail({ error: redactRequestId(response, redact, response.unreadable) })
       }
       return Effect.map(Clock.currentTimeMillis, (now) => ({
         error: decoded.left,

@@ -5,6 +5,8 @@
  * refused: it tells nothing about the sender.
  */
 import type * as Headers from "@effect/platform/Headers"
+import * as Option from "effect/Option"
+import { httpUrl } from "./link.js"
 
 const hostOf = (url: string): string | undefined => {
   try {
@@ -15,26 +17,16 @@ const hostOf = (url: string): string | undefined => {
 }
 
 /** The origin of an absolute http(s) URL (`https://example.com:8443`), or `undefined`. */
-export const originOf = (url: string): string | undefined => {
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined
-  } catch {
-    return undefined
-  }
-}
+const originOf = (url: string): string | undefined => Option.getOrUndefined(Option.map(httpUrl(url), (u) => u.origin))
 
 /** The origin `text` names when it is an http(s) origin and nothing more (a trailing `/` aside). */
-export const exactOriginOf = (text: string): string | undefined => {
-  try {
-    const url = new URL(text)
-    const bare = url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" &&
-      !/[?#]/.test(text)
-    return bare ? originOf(text) : undefined
-  } catch {
-    return undefined
-  }
-}
+export const exactOriginOf = (text: string): string | undefined =>
+  Option.getOrUndefined(
+    Option.map(
+      Option.filter(httpUrl(text), (url) => url.pathname === "/" && url.username === "" && !/[?#]/.test(text)),
+      (url) => url.origin
+    )
+  )
 
 /**
  * `true` when the headers name another site as the sender. With the page's `publicOrigin` known,

@@ -80,7 +80,7 @@ ${content}
  * without the query: the token leaves the address bar. The `./` keeps a segment from being read as
  * a scheme.
  */
-export const formAction = (requestPath: string): string => `./${requestPath.slice(requestPath.lastIndexOf("/") + 1)}`
+const formAction = (requestPath: string): string => `./${requestPath.slice(requestPath.lastIndexOf("/") + 1)}`
 
 const hidden = (name: string, value: string | undefined): Html | undefined =>
   value === undefined ? undefined : html`<input type="hidden" name="${name}" value="${value}">\n`

@@ -25,9 +25,9 @@ export const redactUrl = (url: string): string => {
 }
 
 /**
- * Replaces the query and path parameters in the attributes the server span already has (an exporter reads them when
- * the span ends, after this), and turns off the platform's access log line for this request: the
- * page logs its own, without the query.
+ * Replaces the query and path parameters in the attributes the server span already has (an
+ * exporter reads them when the span ends, after this), and turns off the platform's access log
+ * line for this request: the page logs its own, without the query.
  */
 export const redactRequest: Effect.Effect<void> = Effect.flatMap(
   Effect.serviceOption(Tracer.ParentSpan),
