@@ -66,6 +66,7 @@ export const make = (
  * ```ts
  * import { AuthEventFeedback } from "@cognito-feedback/core"
  * import { Effect, Layer } from "effect"
+ * import { strictEqual } from "node:assert"
  *
  * // what the page behind the email's "this wasn't me" link does
  * const program = AuthEventFeedback.update({
@@ -85,7 +86,7 @@ export const make = (
  * // any implementation: the live client (@cognito-feedback/http), the testkit's, or this stub
  * const Stub = Layer.succeed(AuthEventFeedback.AuthEventFeedback, AuthEventFeedback.make(() => Effect.succeed({})))
  *
- * Effect.runPromise(Effect.provide(program, Stub)).then((outcome) => assert.strictEqual(outcome, "recorded"))
+ * Effect.runPromise(Effect.provide(program, Stub)).then((outcome) => strictEqual(outcome, "recorded"))
  * ```
  *
  * @since 0.1.0

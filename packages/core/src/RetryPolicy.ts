@@ -233,15 +233,16 @@ const standardFields = (options: StandardOptions | undefined): Omit<RetryPolicy,
  * ```ts
  * import { RetryPolicy } from "@cognito-feedback/core"
  * import { Duration } from "effect"
+ * import { deepStrictEqual, strictEqual } from "node:assert"
  *
  * // five attempts, backoff capped at 5 seconds, the rest as the AWS SDKs do it
  * const patient = RetryPolicy.standard({ maxAttempts: 5, maxBackoff: "5 seconds" })
- * assert.strictEqual(patient.maxAttempts, 5)
- * assert.deepStrictEqual(RetryPolicy.defaults.throttlingBaseDelay, Duration.millis(1000))
+ * strictEqual(patient.maxAttempts, 5)
+ * deepStrictEqual(RetryPolicy.defaults.throttlingBaseDelay, Duration.millis(1000))
  *
  * // it is plain data: read it, or change one field
  * const once = { ...RetryPolicy.defaults, maxAttempts: 1 }
- * assert.strictEqual(once.mode, "standard")
+ * strictEqual(once.mode, "standard")
  * ```
  *
  * @since 0.1.0
@@ -285,13 +286,14 @@ export const disabled: RetryPolicy = { ...standard({ maxAttempts: 1, quota: fals
  * ```ts
  * import { RetryPolicy } from "@cognito-feedback/core"
  * import { Schedule } from "effect"
+ * import { strictEqual } from "node:assert"
  *
  * // retry only throttling, every 200 ms, four attempts in all
  * const policy = RetryPolicy.fromSchedule(
  *   Schedule.spaced("200 millis").pipe(Schedule.whileInput(RetryPolicy.isThrottling)),
  *   { maxAttempts: 4 }
  * )
- * assert.strictEqual(policy.mode, "custom")
+ * strictEqual(policy.mode, "custom")
  * ```
  *
  * @since 0.1.0

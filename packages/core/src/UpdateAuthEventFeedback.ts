@@ -78,7 +78,20 @@ const sensitiveString = (
 const usernameAlphabet = Array.from("aZé中ʼ\u0301\u0903+$€😀079٣!#-_.@'\"()")
 
 /**
- * The rules of each member, as the service model states them.
+ * The rules of each member, as the service model states them:
+ *
+ * | member          | length (characters)      | pattern                                   |
+ * | --------------- | ------------------------ | ----------------------------------------- |
+ * | `UserPoolId`    | 1 to 55                  | `^[\w-]+_[0-9a-zA-Z]+$`                   |
+ * | `Username`      | 1 to 128 (code points)   | `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$` (flag `u`) |
+ * | `EventId`       | 1 to 50                  | `^[\w+-]+$`                               |
+ * | `FeedbackToken` | at least 1 (the pattern) | `^[A-Za-z0-9-_=.]+$`                      |
+ *
+ * `FeedbackValue` is `Valid` or `Invalid`. Input that breaks a rule fails in the client, with an
+ * `InvalidParameterException` of `origin` `"local"` naming the field and the rule, before any
+ * layer is called: it never reaches a scripted layer, the simulator or the network. A username
+ * with a space or a token with `/`, `+` or `:` is such input (`fc.string()` draws them often);
+ * the testkit's `CognitoArbitrary.validInput` draws only input that passes.
  *
  * @since 0.1.0
  * @category models
@@ -103,7 +116,8 @@ export const UserPoolId = constrainedString(
 ).annotations({ identifier: "UserPoolId" })
 
 /**
- * A username, an alias attribute or the user's `sub`; sensitive.
+ * A username, an alias attribute or the user's `sub`; sensitive. 1 to 128 code points matching
+ * `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$` (letters, marks, symbols, numbers, punctuation: no space).
  *
  * @since 0.1.0
  * @category schemas
@@ -114,6 +128,8 @@ export const Username = sensitiveString(
 ).annotations({ identifier: "Username" })
 
 /**
+ * The auth event's id: 1 to 50 characters matching `^[\w+-]+$`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -122,7 +138,8 @@ export const EventId = constrainedString(rules.EventId, (fc) => fc.stringMatchin
 })
 
 /**
- * The token from the notification email; sensitive.
+ * The token from the notification email; sensitive. Matches `^[A-Za-z0-9-_=.]+$` (so at least
+ * one character), no length limit.
  *
  * @since 0.1.0
  * @category schemas

@@ -95,4 +95,87 @@ describe("CognitoError", () => {
       const exit = yield* Effect.exit(new CognitoError.TransportError({ reason: "Timeout", message: "timed out" }))
       assert.isTrue(Exit.isFailure(exit) && Cause.isFailType(exit.cause))
     }))
+
+  it("every error shows its tag, message and non-secret fields in String(error), never its cause", () => {
+    for (const code of CognitoError.serviceErrorCodes) {
+      const error = CognitoError.makeServiceError(code, { message: "Rate exceeded", requestId: "r-1" })
+      const origin = code === "InvalidParameterException" ? "origin: service, " : ""
+      assert.strictEqual(String(error), `${code}: Rate exceeded (${origin}requestId: r-1)`)
+      assert.strictEqual(error.toString(), String(error))
+      assert.strictEqual(`${error}`, String(error))
+    }
+    assert.strictEqual(
+      String(new CognitoError.NotAuthorizedException({ message: "Invalid token." })),
+      "NotAuthorizedException: Invalid token."
+    )
+    assert.strictEqual(String(new CognitoError.NotAuthorizedException({ message: "" })), "NotAuthorizedException")
+    assert.strictEqual(
+      String(
+        new CognitoError.InvalidParameterException({
+          message: "EventId: must match ^[\\w+-]+$",
+          origin: "local",
+          reasonCode: "R"
+        })
+      ),
+      "InvalidParameterException: EventId: must match ^[\\w+-]+$ (reasonCode: R, origin: local)"
+    )
+    const transport = new CognitoError.TransportError({
+      reason: "Timeout",
+      message: "attempt timed out",
+      cause: new Error("tok.secret-in-cause")
+    })
+    assert.strictEqual(String(transport), "TransportError: attempt timed out (reason: Timeout)")
+    const unexpected = new CognitoError.UnexpectedResponseError({
+      status: 502,
+      code: "Weird",
+      requestId: "r-2",
+      message: "not the protocol's body",
+      cause: "tok.secret-in-cause"
+    })
+    assert.strictEqual(
+      String(unexpected),
+      "UnexpectedResponseError: not the protocol's body (status: 502, code: Weird, requestId: r-2)"
+    )
+    for (const error of [transport, unexpected]) {
+      assert.notInclude(String(error), "secret")
+      assert.notInclude(fc.stringify(error), "secret")
+    }
+  })
+
+  it("fast-check prints every error as its constructor call, not as new Error(...)", () => {
+    assert.strictEqual(
+      fc.stringify(new CognitoError.NotAuthorizedException({ message: "", requestId: "r-1" })),
+      "new NotAuthorizedException({ message: \"\", requestId: \"r-1\" })"
+    )
+    assert.strictEqual(
+      fc.stringify([new CognitoError.TransportError({ reason: "Reset", message: "reset" })]),
+      "[new TransportError({ message: \"reset\", reason: \"Reset\" })]"
+    )
+    assert.strictEqual(fc.toStringMethod, Symbol.for("fast-check/toStringMethod"))
+  })
+
+  it.prop("every error of every tag shows its tag and message to String and to fast-check", [anyError], ([error]) => {
+    assert.isTrue(String(error).startsWith(error.message === "" ? error._tag : `${error._tag}: ${error.message}`))
+    assert.isTrue(fc.stringify(error).startsWith(`new ${error._tag}({ message: ${JSON.stringify(error.message)}`))
+  })
+
+  it("a failing property's report names the error's tag and message", () => {
+    const property = fc.property(
+      anyError,
+      (error) => error._tag !== "UserNotFoundException" || error.message.length < 3
+    )
+    const details = fc.check(property, { seed: 42 })
+    assert.isTrue(details.failed)
+    const [counterexample] = details.counterexample ?? []
+    assert.isDefined(counterexample)
+    let report = ""
+    try {
+      fc.assert(property, { seed: 42 })
+    } catch (error) {
+      report = error instanceof Error ? error.message : String(error)
+    }
+    assert.include(report, "UserNotFoundException")
+    assert.include(report, JSON.stringify(counterexample?.message))
+    assert.notInclude(report, "new Error(")
+  })
 })

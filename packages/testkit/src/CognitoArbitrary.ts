@@ -8,8 +8,17 @@
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
 import {
   CognitoServiceError as CognitoServiceErrorSchema,
+  InternalErrorException,
+  InvalidParameterException,
+  NotAuthorizedException,
+  OperationNotEnabledException,
+  ResourceNotFoundException,
   serviceErrorCodes,
-  UpdateAuthEventFeedbackError as UpdateAuthEventFeedbackErrorSchema
+  TooManyRequestsException,
+  TransportError,
+  UnexpectedResponseError,
+  UserNotFoundException,
+  UserPoolAddOnNotEnabledException
 } from "@cognito-feedback/core/CognitoError"
 import type { CognitoServiceError, ServiceErrorCode } from "@cognito-feedback/core/CognitoError"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
@@ -17,9 +26,12 @@ import { rules, UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/Up
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "effect/FastCheck"
 import * as Redacted from "effect/Redacted"
+import type * as AuthEventFeedbackTest from "./AuthEventFeedbackTest.js"
 
 /**
- * Decoded requests (secrets `Redacted`) that satisfy every rule of the service.
+ * Decoded requests (secrets `Redacted`) that satisfy every rule of the service
+ * (`UpdateAuthEventFeedback.rules`): they pass the client's local validation, so a call made with
+ * one reaches the layer behind `AuthEventFeedback` (the script, the simulator, the wire).
  *
  * @since 0.1.0
  * @category arbitraries
@@ -27,7 +39,12 @@ import * as Redacted from "effect/Redacted"
 export const request: fc.Arbitrary<UpdateAuthEventFeedbackRequest> = Arbitrary.make(UpdateAuthEventFeedbackRequest)
 
 /**
- * Valid caller input: what `AuthEventFeedback.update` accepts, secrets as plain strings.
+ * Valid caller input: what `AuthEventFeedback.update` accepts, secrets as plain strings. Every
+ * draw passes the local rules (`UpdateAuthEventFeedback.rules`), so it reaches the scripted layer,
+ * the simulator or the wire. Use it, not `fc.string()`, for the username and token of a property
+ * test: input that breaks a rule fails in the client with an `InvalidParameterException` of
+ * `origin` `"local"` before any layer is called, and a test of what that layer does would then
+ * pass without exercising it.
  *
  * @since 0.1.0
  * @category arbitraries
@@ -93,6 +110,7 @@ const brokenField = fc.oneof(
 
 /**
  * Caller input with exactly one bad field, and the `InvalidParameterException` message it must get.
+ * Such input never reaches a layer: the client rejects it (`origin` `"local"`) before calling one.
  *
  * @since 0.1.0
  * @category arbitraries
@@ -111,23 +129,41 @@ export const invalidInput: fc.Arbitrary<InvalidInput> = fc.tuple(validInput, bro
  */
 export const serviceError: fc.Arbitrary<CognitoServiceError> = Arbitrary.make(CognitoServiceErrorSchema)
 
+// each service exception twice as likely as a transport or an unexpected-response error, so that
+// 100 runs (fast-check's default) meet all eight: (8/9)^100 < 1e-5 for each of them
+const serviceErrorWeight = 2
+
 /**
  * Anything `UpdateAuthEventFeedback` can fail with, transport and unexpected responses included.
+ * The mix: each of the eight service exceptions 1/9 of the draws (8/9 in all), a `TransportError`
+ * 1/18 and an `UnexpectedResponseError` 1/18, so that a property test's first hundred runs meet
+ * every service exception (each one is missing from 100 draws with a probability under 10⁻⁵).
+ * For the service exceptions alone, use `serviceError`.
  *
  * @since 0.1.0
  * @category arbitraries
  */
-export const error: fc.Arbitrary<UpdateAuthEventFeedbackError> = Arbitrary.make(UpdateAuthEventFeedbackErrorSchema)
+export const error: fc.Arbitrary<UpdateAuthEventFeedbackError> = fc.oneof(
+  { arbitrary: Arbitrary.make(InvalidParameterException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(ResourceNotFoundException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(TooManyRequestsException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(NotAuthorizedException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(UserNotFoundException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(UserPoolAddOnNotEnabledException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(OperationNotEnabledException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(InternalErrorException), weight: serviceErrorWeight },
+  { arbitrary: Arbitrary.make(TransportError), weight: 1 },
+  { arbitrary: Arbitrary.make(UnexpectedResponseError), weight: 1 }
+)
 
 /**
- * The outcome of one call: success or a failure.
+ * The outcome of one call, as `AuthEventFeedbackTest.layerScripted` takes it (the same type as
+ * `AuthEventFeedbackTest.Outcome`).
  *
  * @since 0.1.0
  * @category models
  */
-export type Outcome =
-  | { readonly _tag: "Success" }
-  | { readonly _tag: "Failure"; readonly error: UpdateAuthEventFeedbackError }
+export type Outcome = AuthEventFeedbackTest.Outcome
 
 /**
  * Outcomes for `AuthEventFeedbackTest.layerScripted`, success about one time in four.

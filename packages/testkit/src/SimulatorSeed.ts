@@ -184,6 +184,31 @@ export const SeedFeedback = object("SeedFeedback", {
 })
 
 /**
+ * One auth event of a seeded user. Only `eventId` and `feedbackToken` are required; the simulator
+ * fills in the rest (`defaults`):
+ *
+ * - `eventId`: 1 to 50 characters matching `^[\w+-]+$` (the request's `EventId` rule), unique
+ *   among the user's events.
+ * - `feedbackToken`: matching `^[A-Za-z0-9-_=.]+$` (the request's `FeedbackToken` rule, so that
+ *   a call can send it); `UpdateAuthEventFeedback` with another token fails with
+ *   `NotAuthorizedException`.
+ * - `eventType`: `SignIn` (default), `SignUp`, `ForgotPassword`, `PasswordChange` or `ResendCode`.
+ * - `creationDate`: an ISO 8601 string in a file, a `Date` in code; default the time of seeding
+ *   (from `Clock`).
+ * - `eventResponse`: `Pass` (default), `Fail` or `InProgress`.
+ * - `riskDecision`: `NoRisk` (default), `AccountTakeover` or `Block`.
+ * - `riskLevel`: `Low` (default), `Medium` or `High`.
+ * - `compromisedCredentialsDetected`: default `false`.
+ * - `challengeResponses`: `{ challengeName: "Password" | "Mfa", challengeResponse: "Success" | "Failure" }`
+ *   items; default none.
+ * - `eventContextData`: `{ ipAddress?, deviceName?, timezone?, city?, country? }`, all strings;
+ *   default none.
+ * - `feedback`: feedback already recorded, `{ feedbackValue: "Valid" | "Invalid", provider?,
+ *   feedbackDate? }` (`provider` `User` by default, `feedbackDate` the time of seeding); default
+ *   none.
+ *
+ * Unknown fields are errors.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -202,6 +227,10 @@ export const SeedAuthEvent = object("SeedAuthEvent", {
 })
 
 /**
+ * A decoded `SeedAuthEvent` (fields and defaults: see the schema): `{ eventId, feedbackToken,
+ * eventType?, creationDate?: Date, eventResponse?, riskDecision?, riskLevel?,
+ * compromisedCredentialsDetected?, challengeResponses?, eventContextData?, feedback? }`.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -240,6 +269,11 @@ const uniqueEvents = (events: ReadonlyArray<SeedAuthEvent>): ReadonlyArray<Schem
   )
 
 /**
+ * One user of a seeded pool: `username` (required; the request's `Username` rule: 1 to 128 code
+ * points of letters, marks, symbols, numbers and punctuation), `sub` (same rule; default a fresh
+ * UUID v4), `attributes` (strings, e.g. `email`; default none) and `authEvents` (`SeedAuthEvent`s;
+ * default none). Usernames, subs and alias attribute values are unique in a pool.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -307,6 +341,11 @@ export const userConflict = (
 }
 
 /**
+ * One user pool: `id` (required; the request's `UserPoolId` rule, e.g. `us-east-1_Example1`,
+ * unique in the seed), `advancedSecurityMode` (`OFF`, `AUDIT` (default) or `ENFORCED`),
+ * `aliasAttributes` (`email`, `phone_number`, `preferred_username`; default none) and `users`
+ * (`SeedUser`s; default none).
+ *
  * @since 0.1.0
  * @category schemas
  */

@@ -21,6 +21,8 @@ const origin = "http://page.example.test:8080"
 
 // what a browser's fetch of the live client asks for, in the order it lists them
 const sdkHeaders = ["amz-sdk-invocation-id", "amz-sdk-request", "content-type", "x-amz-target", "x-amz-user-agent"]
+// what a page traced with OpenTelemetry adds to every fetch (W3C Trace Context and Baggage)
+const traceHeaders = ["traceparent", "tracestate", "baggage"]
 
 const send = (request: HttpClientRequest.HttpClientRequest) =>
   Effect.gen(function*() {
@@ -80,10 +82,49 @@ describe("CognitoEmulator CORS", () => {
         assert.strictEqual((yield* simulator.calls).length, callsBefore)
       }))
 
+    it.effect("a preflight of a page traced with OpenTelemetry (traceparent, tracestate, baggage) is allowed", () =>
+      Effect.gen(function*() {
+        const { url } = yield* CognitoEmulator.CognitoEmulator
+        const response = yield* preflight(url, [...sdkHeaders, ...traceHeaders])
+        assert.strictEqual(response.status, 204)
+        const allowed = listOf(response.headers["access-control-allow-headers"])
+        for (const name of [...sdkHeaders, ...traceHeaders]) assert.include(allowed, name)
+        assert.includeMembers([...CognitoEmulator.cors.allowedHeaders], traceHeaders)
+      }))
+
+    it.effect("a traced call carrying traceparent is answered as any other", () =>
+      Effect.gen(function*() {
+        const { url } = yield* CognitoEmulator.CognitoEmulator
+        const response = yield* send(
+          HttpClientRequest.post(url).pipe(
+            HttpClientRequest.setHeaders({
+              origin,
+              "x-amz-target": AwsJsonProtocol.target("UpdateAuthEventFeedback"),
+              traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+              tracestate: "vendor=opaque",
+              baggage: "userId=anonymous"
+            }),
+            HttpClientRequest.bodyText(
+              JSON.stringify({
+                UserPoolId: poolId,
+                Username: "alice",
+                EventId: "evt-1",
+                FeedbackToken: "tok.wrong",
+                FeedbackValue: "Valid"
+              }),
+              AwsJsonProtocol.contentType
+            )
+          )
+        )
+        assert.strictEqual(response.status, 400, response.body)
+        assert.include(response.body, "NotAuthorizedException")
+        assert.strictEqual(response.headers["access-control-allow-origin"], "*")
+      }))
+
     it.effect.prop(
-      "any subset of the SDK's headers, in any order and case, is allowed by the preflight",
+      "any subset of the SDK's and the trace headers, in any order and case, is allowed by the preflight",
       [
-        fc.shuffledSubarray([...sdkHeaders]).chain((names) =>
+        fc.shuffledSubarray([...sdkHeaders, ...traceHeaders]).chain((names) =>
           fc.tuple(...names.map((name) => fc.constantFrom(name, name.toUpperCase())))
         )
       ],

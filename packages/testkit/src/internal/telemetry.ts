@@ -1,0 +1,264 @@
+// What `AuthEventFeedbackTest.captureTelemetry` and `expectNoSecrets` do: a logger and a tracer
+// that record everything a test effect emits, and a search of that record for secret values.
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import type * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
+import * as HashMap from "effect/HashMap"
+import * as HashSet from "effect/HashSet"
+import * as List from "effect/List"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Tracer from "effect/Tracer"
+import type { CapturedLog, Secret, Telemetry } from "../AuthEventFeedbackTest.js"
+
+interface MutableSpan {
+  readonly name: string
+  readonly attributes: Array<readonly [string, unknown]>
+  readonly events: Array<{ readonly name: string; readonly attributes: Readonly<Record<string, unknown>> }>
+  exit: Option.Option<Exit.Exit<unknown, unknown>>
+}
+
+/** The span `inner` made, seen through a span that records what is set on it. */
+const recording = (inner: Tracer.Span, record: MutableSpan): Tracer.Span => ({
+  _tag: "Span",
+  get name() {
+    return inner.name
+  },
+  spanId: inner.spanId,
+  traceId: inner.traceId,
+  parent: inner.parent,
+  context: inner.context,
+  get status() {
+    return inner.status
+  },
+  get attributes() {
+    return inner.attributes
+  },
+  get links() {
+    return inner.links
+  },
+  sampled: inner.sampled,
+  kind: inner.kind,
+  attribute(key, value) {
+    record.attributes.push([key, value])
+    inner.attribute(key, value)
+  },
+  event(name, startTime, attributes) {
+    record.events.push({ name, attributes: attributes ?? {} })
+    inner.event(name, startTime, attributes)
+  },
+  addLinks(links) {
+    inner.addLinks(links)
+  },
+  end(endTime, exit) {
+    record.exit = Option.some(exit)
+    inner.end(endTime, exit)
+  }
+})
+
+const plainSecret = (value: unknown): string | undefined => {
+  const plain = Redacted.isRedacted(value) ? Redacted.value(value) : value
+  return typeof plain === "string" ? plain : undefined
+}
+
+/** The same service, noting the username and token of each call before making it. */
+const noting = (
+  service: AuthEventFeedback.AuthEventFeedback.Service,
+  secrets: Array<Secret>
+): AuthEventFeedback.AuthEventFeedback.Service => {
+  let calls = 0
+  return {
+    update: (request) =>
+      Effect.suspend(() => {
+        calls += 1
+        const fields: Readonly<Record<string, unknown>> = request
+        for (const field of ["Username", "FeedbackToken"]) {
+          const value = plainSecret(fields[field])
+          if (value !== undefined) secrets.push({ name: `the ${field} of call ${calls}`, value: Redacted.make(value) })
+        }
+        return service.update(request)
+      })
+  }
+}
+
+export const capture = <A, E, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<Telemetry<A, E>, never, R> =>
+  Effect.suspend(() => {
+    const logs: Array<CapturedLog> = []
+    const spans: Array<MutableSpan> = []
+    const secrets: Array<Secret> = []
+    const logger = Logger.make(({ annotations, cause, logLevel, message, spans: logSpans }) => {
+      logs.push({
+        level: logLevel.label,
+        message,
+        annotations: Object.fromEntries(HashMap.toEntries(annotations)),
+        cause,
+        spans: List.toArray(logSpans).map((span) => span.label)
+      })
+    })
+    const withCallsNoted: Effect.Effect<A, E, R> = Effect.flatMap(
+      Effect.serviceOption(AuthEventFeedback.AuthEventFeedback),
+      Option.match({
+        onNone: () => self,
+        onSome: (service) => Effect.provideService(self, AuthEventFeedback.AuthEventFeedback, noting(service, secrets))
+      })
+    )
+    return Effect.tracerWith((inner) => {
+      const tracer = Tracer.make({
+        span: (name, parent, context, links, startTime, kind, options) => {
+          const record: MutableSpan = { name, attributes: [], events: [], exit: Option.none() }
+          spans.push(record)
+          return recording(inner.span(name, parent, context, links, startTime, kind, options), record)
+        },
+        context: (f, fiber) => inner.context(f, fiber)
+      })
+      return withCallsNoted.pipe(
+        Effect.withTracer(tracer),
+        Effect.locallyWith(FiberRef.currentLoggers, HashSet.add(logger)),
+        Logger.withMinimumLogLevel(LogLevel.All),
+        Effect.exit,
+        Effect.map((exit) => ({ exit, logs, spans, secrets }))
+      )
+    })
+  })
+
+// ---------------------------------------------------------------------------------------------
+// The search
+// ---------------------------------------------------------------------------------------------
+
+/** Every text a value shows: its strings, its fields' (nested), its own `toString`; never a `Redacted`'s value. */
+const texts = (value: unknown, out: Array<string>, seen: Set<object>, depth: number): void => {
+  if (typeof value === "string") {
+    out.push(value)
+    return
+  }
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    out.push(String(value))
+    return
+  }
+  if (typeof value === "symbol") {
+    out.push(value.description ?? "")
+    return
+  }
+  if (typeof value !== "object" || value === null || depth > 8 || seen.has(value)) return
+  seen.add(value)
+  // what a logger or an exporter shows for a Redacted is "<redacted>": that is no leak
+  if (Redacted.isRedacted(value)) return
+  if (Cause.isCause(value)) {
+    out.push(Cause.pretty(value, { renderErrorCause: true }))
+    for (const failure of Chunk.toReadonlyArray(Cause.failures(value))) texts(failure, out, seen, depth + 1)
+    for (const defect of Chunk.toReadonlyArray(Cause.defects(value))) texts(defect, out, seen, depth + 1)
+    return
+  }
+  if (value instanceof Error) {
+    out.push(value.name, value.message, value.stack ?? "")
+    texts(value.cause, out, seen, depth + 1)
+  }
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      texts(k, out, seen, depth + 1)
+      texts(v, out, seen, depth + 1)
+    }
+    return
+  }
+  if (Symbol.iterator in value && !(value instanceof String)) {
+    try {
+      for (const item of value as Iterable<unknown>) texts(item, out, seen, depth + 1)
+    } catch {
+      // an iterator that throws shows nothing more
+    }
+  }
+  for (const key of Object.keys(value)) {
+    out.push(key)
+    texts((value as Readonly<Record<string, unknown>>)[key], out, seen, depth + 1)
+  }
+  try {
+    if (typeof value.toString === "function" && value.toString !== Object.prototype.toString) {
+      out.push(String(value))
+    }
+  } catch {
+    // a toString that throws shows nothing
+  }
+}
+
+const textOf = (value: unknown): string => {
+  const out: Array<string> = []
+  texts(value, out, new Set(), 0)
+  return out.join("\n")
+}
+
+/** A place in the telemetry and what it shows. */
+interface Place {
+  readonly where: string
+  readonly text: string
+}
+
+const placesOf = (telemetry: Pick<Telemetry, "logs" | "spans">): ReadonlyArray<Place> => {
+  const places: Array<Place> = []
+  telemetry.logs.forEach((log, i) => {
+    const line = `log line ${i + 1} (${log.level})`
+    places.push({ where: `${line} message`, text: textOf(log.message) })
+    for (const [key, value] of Object.entries(log.annotations)) {
+      places.push({ where: `${line} annotation ${JSON.stringify(key)}`, text: `${key}\n${textOf(value)}` })
+    }
+    if (!Cause.isEmpty(log.cause)) places.push({ where: `${line} cause`, text: textOf(log.cause) })
+    log.spans.forEach((label) => places.push({ where: `${line} log span`, text: label }))
+  })
+  telemetry.spans.forEach((span, i) => {
+    const named = `span ${i + 1} (${JSON.stringify(span.name)})`
+    places.push({ where: `${named} name`, text: span.name })
+    for (const [key, value] of span.attributes) {
+      places.push({ where: `${named} attribute ${JSON.stringify(key)}`, text: `${key}\n${textOf(value)}` })
+    }
+    for (const event of span.events) {
+      const evented = `${named} event ${JSON.stringify(event.name)}`
+      places.push({ where: evented, text: event.name })
+      for (const [key, value] of Object.entries(event.attributes)) {
+        places.push({ where: `${evented} attribute ${JSON.stringify(key)}`, text: `${key}\n${textOf(value)}` })
+      }
+    }
+    if (Option.isSome(span.exit) && span.exit.value._tag === "Failure") {
+      places.push({ where: `${named} exit`, text: textOf(span.exit.value.cause) })
+    }
+  })
+  return places
+}
+
+/** The forms a secret takes in text: as is, JSON-escaped, URL-encoded. */
+const formsOf = (secret: string): ReadonlyArray<string> =>
+  Array.from(new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]))
+
+export interface Leak {
+  readonly secret: string
+  readonly where: string
+}
+
+export const defaultMinLength = 4
+
+/** Where each secret appears; `secret` is its name (`the FeedbackToken of call 1`), never its value. */
+export const leaks = (
+  telemetry: Pick<Telemetry, "logs" | "spans">,
+  secrets: ReadonlyArray<Secret>,
+  minLength: number
+): ReadonlyArray<Leak> => {
+  const places = placesOf(telemetry)
+  const found: Array<Leak> = []
+  const searched = new Set<string>()
+  for (const secret of secrets) {
+    const value = Redacted.value(secret.value)
+    // the same value sent twice is reported once, under the name of its first call
+    if (value.length < minLength || searched.has(value)) continue
+    searched.add(value)
+    const forms = formsOf(value)
+    for (const place of places) {
+      if (forms.some((form) => place.text.includes(form))) found.push({ secret: secret.name, where: place.where })
+    }
+  }
+  return found
+}
