@@ -5,7 +5,8 @@
  * `AuthEventFeedback` service in the context (live client, Node path or testkit simulator) and
  * shows the outcome with the right status. Every page is escaped, uncached, unframeable, sends no
  * referrer and runs no script; the token goes from the link into one hidden form field and nowhere
- * else (not into logs or spans). `linkTemplates` gives the links and email body that match.
+ * else (not into logs or spans). `linkTemplates` gives the links, and the risk configuration whose
+ * emails carry them, that match.
  *
  * @since 0.1.0
  */
@@ -27,8 +28,9 @@ import * as Origin from "./internal/origin.js"
 import * as Outcomes from "./internal/outcomes.js"
 import * as Pages from "./internal/pages.js"
 import * as Redaction from "./internal/redaction.js"
-import type { OutcomeKind, Texts } from "./internal/texts.js"
-import { english } from "./internal/texts.js"
+import * as Risk from "./internal/risk.js"
+import type { EmailKind, OutcomeKind, Texts } from "./internal/texts.js"
+import { english, englishEmails } from "./internal/texts.js"
 
 export type {
   /**
@@ -106,13 +108,19 @@ export interface Options {
 
 /**
  * An option that cannot be used, named with the rule it breaks (never a secret: options hold none).
+ * `option` is the option's key (`baseUrl`, `sourceArn`, `actions.High.eventAction`), and the message
+ * is then `<option>: <rule>`, so that a command line can name its own flag instead.
  *
  * @since 0.1.0
  * @category errors
  */
 export class OptionsError extends Schema.TaggedError<OptionsError>()("OptionsError", {
-  message: Schema.String
+  message: Schema.String,
+  option: Schema.optional(Schema.String)
 }) {}
+
+const optionsError = (option: string, rule: string): OptionsError =>
+  new OptionsError({ message: `${option}: ${rule}`, option })
 
 /** The options, checked, with their defaults. */
 interface Settings {
@@ -128,14 +136,14 @@ const isPath = (path: string): path is HttpRouter.PathInput => /^\/[A-Za-z0-9\-.
 const checkPath = (path: string): Either.Either<HttpRouter.PathInput, OptionsError> =>
   isPath(path)
     ? Either.right(path)
-    : Either.left(new OptionsError({ message: "path: must start with / and hold only letters, digits and - . _ ~ /" }))
+    : Either.left(optionsError("path", "must start with / and hold only letters, digits and - . _ ~ /"))
 
 const checkUserPoolId = (userPoolId: string | undefined): Either.Either<string | undefined, OptionsError> => {
   if (userPoolId === undefined) return Either.right(undefined)
   const broken = UpdateAuthEventFeedback.brokenRule(userPoolId, UpdateAuthEventFeedback.rules.UserPoolId)
   return broken === undefined
     ? Either.right(userPoolId)
-    : Either.left(new OptionsError({ message: `userPoolId: ${broken}` }))
+    : Either.left(optionsError("userPoolId", broken))
 }
 
 const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
@@ -143,18 +151,16 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
     const path = yield* checkPath(options.path ?? defaultPath)
     const userPoolId = yield* checkUserPoolId(options.userPoolId)
     if (options.secureAccountUrl !== undefined && Option.isNone(Link.httpUrl(options.secureAccountUrl))) {
-      return yield* Either.left(
-        new OptionsError({ message: "secureAccountUrl: must be an absolute http or https URL" })
-      )
+      return yield* Either.left(optionsError("secureAccountUrl", "must be an absolute http or https URL"))
     }
     const publicOrigin = options.publicOrigin === undefined ? undefined : Origin.exactOriginOf(options.publicOrigin)
     if (options.publicOrigin !== undefined && publicOrigin === undefined) {
       return yield* Either.left(
-        new OptionsError({ message: "publicOrigin: must be an http or https origin, such as https://example.com" })
+        optionsError("publicOrigin", "must be an http or https origin, such as https://example.com")
       )
     }
     if (options.productName.trim() === "") {
-      return yield* Either.left(new OptionsError({ message: "productName: must not be blank" }))
+      return yield* Either.left(optionsError("productName", "must not be blank"))
     }
     return {
       path,
@@ -405,22 +411,108 @@ export interface LinkOptions {
   readonly userPoolId: string
 }
 
+export type {
+  /**
+   * `AccountTakeoverActionType` of the Cognito service model: whether to email the user, and what
+   * to do with the sign-in, at one risk level.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  AccountTakeoverAction,
+  /**
+   * `AccountTakeoverRiskConfigurationType` of the Cognito service model, as
+   * `SetRiskConfiguration` takes it (`aws cognito-idp set-risk-configuration
+   * --account-takeover-risk-configuration file://risk.json`, or the SDK's `SetRiskConfigurationCommand`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  AccountTakeoverRiskConfiguration,
+  /**
+   * The response to one risk level in `LinkTemplateOptions.actions`; what is left out keeps its default.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ActionOptions,
+  /**
+   * The responses to the risk levels in `LinkTemplateOptions.actions`; a level left out keeps its defaults.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ActionsOptions,
+  /**
+   * `AccountTakeoverEventActionType`: `BLOCK`, `MFA_IF_CONFIGURED` (MFA when the user can do it,
+   * else let in), `MFA_REQUIRED` (MFA, else block) or `NO_ACTION`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  EventAction,
+  /**
+   * `NotifyConfigurationType` of the Cognito service model: the sender and the three emails.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  NotifyConfiguration,
+  /**
+   * A risk level Cognito assesses a sign-in at: `Low`, `Medium`, `High`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RiskLevel
+} from "./internal/risk.js"
+
+export type {
+  /**
+   * `NotifyEmailType` of the Cognito service model: `Subject`, `HtmlBody`, `TextBody`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  NotifyEmail
+} from "./internal/pages.js"
+
 /**
+ * What `linkTemplates` does at each risk level unless told otherwise: email the user at every
+ * level; `Low` `NO_ACTION`, `Medium` and `High` `MFA_IF_CONFIGURED` (an MFA challenge when the user
+ * has a factor, else let in). Not `MFA_REQUIRED` or `BLOCK` at `High`: both lock out every user
+ * without an MFA factor, and the user's "this was me" on the page is what teaches Cognito that a
+ * sign-in was theirs. Choose stricter actions with `LinkTemplateOptions.actions`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultActions: {
+  readonly [L in Risk.RiskLevel]: { readonly notify: boolean; readonly eventAction: Risk.EventAction }
+} = Risk.defaultActions
+
+/**
+ * What `linkTemplates` needs beyond the links: what only the pool's owner knows.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface LinkTemplateOptions extends LinkOptions {
   /**
-   * Also put `{city}`, `{country}`, `{device-name}`, `{login-time}` and `{ip-address}` in the links,
-   * so that the question can show where and when the sign-in was (default false: Cognito writes
-   * them in as they are, and a value with `&` or `#` would cut the link short).
+   * The ARN of the SES identity Cognito sends the emails from (`SourceArn`, required by the service
+   * model), e.g. `arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com`.
    */
-  readonly signInDetails?: boolean | undefined
+  readonly sourceArn: string
+  /** The sender (`From`), an address SES has verified: `no-reply@example.com` or `Example <no-reply@example.com>`. */
+  readonly from?: string | undefined
+  /** Where replies go (`ReplyTo`). */
+  readonly replyTo?: string | undefined
+  /** The response to each risk level (default `defaultActions`). */
+  readonly actions?: Risk.ActionsOptions | undefined
 }
 
 /**
- * The links with Cognito's placeholders, and an email that uses them (for the risk configuration's
- * `NotifyConfiguration`: `Subject`, `HtmlBody`, `TextBody`).
+ * The two links with Cognito's placeholders, and the risk configuration whose three emails use them.
  *
  * @since 0.1.0
  * @category models
@@ -428,21 +520,15 @@ export interface LinkTemplateOptions extends LinkOptions {
 export interface LinkTemplates {
   readonly valid: string
   readonly invalid: string
-  readonly email: {
-    readonly subject: string
-    readonly htmlBody: string
-    readonly textBody: string
-  }
+  /** The `AccountTakeoverRiskConfiguration` for `SetRiskConfiguration`, exactly as the service model has it. */
+  readonly riskConfiguration: Risk.AccountTakeoverRiskConfiguration
 }
 
 const pageUrlOf = (options: LinkOptions): Either.Either<string, OptionsError> =>
   Either.gen(function*() {
     const path = yield* checkPath(options.path ?? defaultPath)
     yield* checkUserPoolId(options.userPoolId)
-    return yield* Either.mapLeft(
-      Link.pageUrl(options.baseUrl, path),
-      (rule) => new OptionsError({ message: `baseUrl: ${rule}` })
-    )
+    return yield* Either.mapLeft(Link.pageUrl(options.baseUrl, path), (rule) => optionsError("baseUrl", rule))
   })
 
 const linkOf = (
@@ -471,39 +557,82 @@ const linkOf = (
   ], raw)
 
 /**
- * The two links (`Valid`, `Invalid`) with Cognito's `{username}`, `{event-id}` and
- * `{feedback-token}` placeholders, and the email body that uses them. Only the `Invalid` link
- * contains the word "invalid".
+ * The two links (`Valid`, `Invalid`) with Cognito's placeholders, and the account-takeover risk
+ * configuration for `SetRiskConfiguration` whose three emails use them: `BlockEmail` (Cognito
+ * blocked the sign-in), `MfaEmail` (it asked for MFA) and `NoActionEmail` (it let the sign-in in),
+ * each asking "Was this you?" with both links; and the action of each risk level (`defaultActions`
+ * unless `actions` says otherwise). Only the `Invalid` link contains the word "invalid".
+ *
+ * Cognito writes the values into the placeholders as they are, unencoded, so a URL holds only
+ * `{username}`, `{event-id}` and `{feedback-token}`, the three values the page needs:
+ * `{event-id}` (`[\w+-]+`) and `{feedback-token}` (`[A-Za-z0-9-_=.]+`) cannot break a URL (the page
+ * reads `+` as `+`). `{username}` can: the model lets a username hold `&`, `#` and `%`, which cut
+ * or garble a link, and `"`, which also ends the HTML body's `href`. A pool whose usernames may hold
+ * these (usernames people choose) should send the email itself, from the custom email sender
+ * trigger, with `links`, which percent-encodes every value.
+ *
+ * The free-text placeholders (`{city}`, `{country}`, `{device-name}`, `{login-time}`,
+ * `{ip-address}`) are in no URL: a space or a comma (`Firefox, Linux`) breaks a link in mail
+ * clients. They are in the text body only: the HTML body has no placeholder outside its links,
+ * because a value filled in raw there is markup, and whoever signs in chooses their device name.
+ *
+ * Fails with `OptionsError` naming the option (`option`) when one cannot be used: `sourceArn` must
+ * match the model's ARN pattern, `from` and `replyTo` must be email addresses.
+ *
+ * @example
+ * import { FeedbackPage } from "@cognito-feedback/web"
+ * import { Either } from "effect"
+ * import { deepStrictEqual } from "node:assert"
+ *
+ * const templates = FeedbackPage.linkTemplates({
+ *   baseUrl: "https://example.com",
+ *   userPoolId: "us-east-1_Example1",
+ *   sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com",
+ *   from: "no-reply@example.com"
+ * })
+ * deepStrictEqual(
+ *   Either.map(templates, (t) => t.riskConfiguration.Actions.HighAction),
+ *   Either.right({ Notify: true, EventAction: "MFA_IF_CONFIGURED" })
+ * )
  *
  * @since 0.1.0
  * @category links
  */
 export const linkTemplates = (options: LinkTemplateOptions): Either.Either<LinkTemplates, OptionsError> =>
-  Either.map(pageUrlOf(options), (pageUrl) => {
+  Either.gen(function*() {
+    const pageUrl = yield* pageUrlOf(options)
+    const settings = yield* Either.mapLeft(Risk.riskSettingsOf(options), ([option, rule]) => optionsError(option, rule))
     const placeholders = {
       userPoolId: options.userPoolId,
       username: "{username}",
       eventId: "{event-id}",
-      feedbackToken: "{feedback-token}",
-      signIn: options.signInDetails === true
-        ? {
-          city: "{city}",
-          country: "{country}",
-          deviceName: "{device-name}",
-          loginTime: "{login-time}",
-          ipAddress: "{ip-address}"
-        }
-        : undefined
+      feedbackToken: "{feedback-token}"
     }
     const valid = linkOf(pageUrl, { ...placeholders, feedback: "valid" }, true)
     const invalid = linkOf(pageUrl, { ...placeholders, feedback: "invalid" }, true)
-    return { valid, invalid, email: Pages.email(valid, invalid) }
+    const emailOf = (kind: EmailKind) => Pages.email(englishEmails, kind, valid, invalid)
+    const emails = {
+      BlockEmail: emailOf("BlockEmail"),
+      NoActionEmail: emailOf("NoActionEmail"),
+      MfaEmail: emailOf("MfaEmail")
+    }
+    for (const email of Object.values(emails)) {
+      // only the links vary, so only a base URL or path long enough can take a body past its limit
+      const broken = Risk.brokenEmail(email)
+      if (broken !== undefined) {
+        return yield* Either.left(
+          optionsError("baseUrl", `makes ${broken[0]} break the service model's rule: ${broken[1]}`)
+        )
+      }
+    }
+    return { valid, invalid, riskConfiguration: Risk.riskConfiguration(settings, emails) }
   })
 
 /**
  * The two links of one event, for applications that send the email themselves (Cognito's custom
  * email sender trigger gives `USER_NAME`, `EVENT_ID`, `FEEDBACK_TOKEN` and the sign-in details):
- * every value percent-encoded.
+ * every value percent-encoded, so any username works, and the sign-in details can go into the
+ * links for the page to show.
  *
  * @since 0.1.0
  * @category links

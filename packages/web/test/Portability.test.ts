@@ -12,7 +12,8 @@ describe("portability", () => {
   it("imports only effect, @effect/platform, @cognito-feedback/core and its own modules", () => {
     assert.isAbove(files.length, 3)
     for (const file of files) {
-      const text = fs.readFileSync(path.join(src, file), "utf8")
+      // without the doc comments: their examples import the package by name, as its users do
+      const text = fs.readFileSync(path.join(src, file), "utf8").replace(/\/\*\*[\s\S]*?\*\//g, "")
       for (const [, specifier] of text.matchAll(/from "([^"]+)"/g)) {
         assert.match(specifier ?? "", /^(effect\/|@effect\/platform\/|@cognito-feedback\/core\/|\.\/|\.\.\/)/, file)
       }

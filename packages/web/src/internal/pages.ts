@@ -7,7 +7,7 @@ import * as Redacted from "effect/Redacted"
 import { Html, html } from "./html.js"
 import type { FeedbackLink } from "./link.js"
 import { parameters } from "./link.js"
-import type { OutcomeKind, Texts } from "./texts.js"
+import type { EmailKind, EmailTexts, OutcomeKind, Texts } from "./texts.js"
 
 /** The only stylesheet; the Content-Security-Policy admits it by its hash (`styleHash`). */
 export const stylesheet = `
@@ -117,35 +117,37 @@ export const outcome = (frame: Frame, kind: OutcomeKind, secureAccountUrl: strin
   return layout(frame, title, html`<p>${message}</p>\n${secure}`)
 }
 
-const emailSubject = "Was this you? A new sign-in to your account"
-
-const emailIntro = "We noticed a sign-in to your account that did not look like you: from {city}, {country} " +
-  "({ip-address}), on {device-name}, at {login-time}."
-
-const emailOutro = "Each link opens a page that asks you to confirm: nothing is recorded until you press its button."
+/** One email of the risk configuration, as the service model names its members. */
+export interface NotifyEmail {
+  readonly Subject: string
+  readonly HtmlBody: string
+  readonly TextBody: string
+}
 
 /**
- * The notification email, with Cognito's placeholders, around the two links: subject, HTML body
- * (links escaped for their attribute) and text body.
+ * One notification email around the two links (template URLs with Cognito's placeholders): the HTML
+ * body holds no placeholder outside the links (escaped for their attribute); the text body also says
+ * where and when, with the free-text placeholders (`EmailTexts.signIn`).
  */
-export const email = (valid: string, invalid: string) => ({
-  subject: emailSubject,
-  htmlBody: html`<p>Hello {username},</p>
-<p>${emailIntro}</p>
-<p><a href="${valid}">Yes, this was me</a></p>
-<p><a href="${invalid}">No, this was not me</a> (then change your password)</p>
-<p>${emailOutro}</p>
+export const email = (texts: EmailTexts, kind: EmailKind, valid: string, invalid: string): NotifyEmail => ({
+  Subject: texts.subject[kind],
+  HtmlBody: html`<p>${texts.greeting}</p>
+<p>${texts.intro[kind]}</p>
+<p>${texts.question}</p>
+<p><a href="${valid}">${texts.validLink}</a></p>
+<p><a href="${invalid}">${texts.invalidLink}</a> ${texts.afterInvalidLink}</p>
+<p>${texts.outro}</p>
 `.value,
-  textBody: `Hello {username},
+  TextBody: `${texts.greeting}
 
-${emailIntro}
+${texts.intro[kind]} ${texts.signIn}
 
-If this was you, confirm it:
+${texts.question} ${texts.ifValid[kind]}
 ${valid}
 
-If this was not you, tell us, then change your password:
+${texts.ifInvalid}
 ${invalid}
 
-${emailOutro}
+${texts.outro}
 `
 })

@@ -115,3 +115,60 @@ export const english: Texts = {
   },
   secureAccount: "Secure your account"
 }
+
+/**
+ * The three emails of the risk configuration's `NotifyConfiguration`: Cognito sends the one that
+ * matches what it did with the sign-in (blocked it, asked for MFA, or let it through).
+ */
+export type EmailKind = "BlockEmail" | "NoActionEmail" | "MfaEmail"
+
+/** The sentences of the notification emails, around the two links. Plain text: the HTML body escapes them. */
+export interface EmailTexts {
+  readonly subject: { readonly [K in EmailKind]: string }
+  /** What happened, first in each email. */
+  readonly intro: { readonly [K in EmailKind]: string }
+  /** The sentence before the `Valid` link in the text body. */
+  readonly ifValid: { readonly [K in EmailKind]: string }
+  readonly greeting: string
+  /**
+   * Where and when, with Cognito's free-text placeholders; written into the text body only (Cognito
+   * fills placeholders in raw, so in HTML a device name holding markup would become markup).
+   */
+  readonly signIn: string
+  readonly question: string
+  readonly validLink: string
+  readonly invalidLink: string
+  /** After the `Invalid` link in the HTML body. */
+  readonly afterInvalidLink: string
+  /** The sentence before the `Invalid` link in the text body. */
+  readonly ifInvalid: string
+  readonly outro: string
+}
+
+/** The English emails: every sentence of them is here. */
+export const englishEmails: EmailTexts = {
+  subject: {
+    BlockEmail: "We blocked a sign-in to your account",
+    NoActionEmail: "Was this you? A new sign-in to your account",
+    MfaEmail: "Was this you? We asked for an extra verification"
+  },
+  intro: {
+    BlockEmail: "We blocked a sign-in to your account because it did not look like you.",
+    NoActionEmail: "We noticed a sign-in to your account that did not look like you.",
+    MfaEmail: "We noticed a sign-in to your account that did not look like you, so we asked for an extra " +
+      "verification before letting it in."
+  },
+  ifValid: {
+    BlockEmail: "If this was you, tell us, then sign in again:",
+    NoActionEmail: "If this was you, confirm it:",
+    MfaEmail: "If this was you, confirm it:"
+  },
+  greeting: "Hello,",
+  signIn: "The sign-in was from {city}, {country} ({ip-address}), on {device-name}, at {login-time}.",
+  question: "Was this you?",
+  validLink: "Yes, this was me",
+  invalidLink: "No, this was not me",
+  afterInvalidLink: "(then change your password)",
+  ifInvalid: "If this was not you, tell us, then change your password:",
+  outro: "Each link opens a page that asks you to confirm: nothing is recorded until you press its button."
+}
