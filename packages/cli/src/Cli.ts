@@ -34,8 +34,12 @@ import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
-import { checkPort, ConfigurationError, failWith, serveFailed } from "./CommandFailure.js"
+import { checkPort, ConfigurationError, failWith, InvalidValue, serveFailed } from "./CommandFailure.js"
+import * as CommandLine from "./CommandLine.js"
+import * as CommandSpec from "./CommandSpec.js"
+import * as Examples from "./Examples.js"
 import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
+import * as Help from "./Help.js"
 import * as LiveClient from "./LiveClient.js"
 
 /**
@@ -121,8 +125,8 @@ const updateOptions = {
   ),
   ...LiveClient.options,
   output: Options.choice("output", CliOutput.formats).pipe(
-    Options.withDescription("text (default): one sentence; json: the response object, errors as JSON."),
-    Options.withDefault("text" as const)
+    Options.withDescription("text: one sentence; json: the response object, errors as JSON."),
+    CommandSpec.withDefault("text")
   ),
   debug: Options.boolean("debug").pipe(
     Options.withDescription("Log every attempt (status, error code, delay before the retry) on standard error.")
@@ -138,15 +142,12 @@ const updateOptions = {
  * @since 0.1.0
  * @category models
  */
-export interface UpdateArgs {
+export interface UpdateArgs extends LiveClient.Flags {
   readonly userPoolId: string
   readonly username: Redacted.Redacted<string>
   readonly eventId: string
   readonly feedbackToken: Redacted.Redacted<string>
   readonly feedbackValue: string
-  readonly endpointUrl: Option.Option<string>
-  readonly region: Option.Option<string>
-  readonly maxAttempts: Option.Option<number>
   readonly output: CliOutput.Format
   readonly debug: boolean
   readonly dryRun: boolean
@@ -197,8 +198,19 @@ const feedbackTokenOf = (
   option: Redacted.Redacted<string>
 ): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> =>
   Redacted.value(option) === "-"
-    ? Effect.map(readStdin, (text) => Redacted.make(text.trim()))
+    ? Effect.flatMap(readStdin, (text) =>
+      text.trim() === ""
+        ? Effect.fail(new ConfigurationError({ message: "--feedback-token -: standard input was empty" }))
+        : Effect.succeed(Redacted.make(text.trim())))
     : Effect.succeed(option)
+
+/** `--feedback-value` in the service's spelling, any case accepted. */
+const feedbackValueOf = (value: string): Effect.Effect<"Valid" | "Invalid", InvalidValue> => {
+  const normalized = normalizeFeedbackValue(value)
+  return normalized === "Valid" || normalized === "Invalid"
+    ? Effect.succeed(normalized)
+    : Effect.fail(new InvalidValue({ message: "--feedback-value: expected Valid or Invalid" }))
+}
 
 /**
  * The handler of `update-auth-event-feedback`. Everything that can be checked without the network
@@ -209,10 +221,16 @@ const feedbackTokenOf = (
  * @category handlers
  */
 export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<void, CommandFailed> => {
-  const invalid = failWith(CliOutput.ExitCode.InvalidInput, args.output)
+  // a field named in an error (`EventId: …`) is said as the option typed (`--event-id: …`)
+  const invalid = (error: { readonly _tag: string; readonly message: string }) =>
+    failWith(CliOutput.ExitCode.InvalidInput, args.output)({
+      _tag: error._tag,
+      message: CommandSpec.withFlags(updateSpec(), error.message)
+    })
   const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
   return Effect.gen(function*() {
     const options = yield* Effect.mapError(LiveClient.optionsOf(args), invalid)
+    const feedbackValue = yield* Effect.mapError(feedbackValueOf(args.feedbackValue), invalid)
     const feedbackToken = yield* Effect.mapError(feedbackTokenOf(args.feedbackToken), invalid)
     const request = yield* Effect.mapError(
       decodeRequest({
@@ -220,7 +238,7 @@ export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<
         Username: args.username,
         EventId: args.eventId,
         FeedbackToken: feedbackToken,
-        FeedbackValue: normalizeFeedbackValue(args.feedbackValue)
+        FeedbackValue: feedbackValue
       }),
       invalid
     )
@@ -258,11 +276,19 @@ export const updateAuthEventFeedback = Command.make(
   Command.withDescription(HelpDoc.blocks([
     HelpDoc.p(
       "Tell Cognito whether a flagged sign-in was really the user (UpdateAuthEventFeedback, unsigned: no " +
-        "credentials needed). The standard AWS environment applies: AWS_REGION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
-        "AWS_ENDPOINT_URL, AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE."
+        "credentials needed)."
+    ),
+    HelpDoc.p(
+      "The options are the AWS CLI's (aws cognito-idp update-auth-event-feedback), and so are its habits: " +
+        "--profile, --region, --endpoint-url, --cli-read-timeout, --cli-connect-timeout. The standard AWS " +
+        "environment applies, options winning: AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_CONFIG_FILE, " +
+        "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, AWS_USE_FIPS_ENDPOINT, " +
+        "AWS_USE_DUALSTACK_ENDPOINT, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE."
     )
   ]))
 )
+
+const updateSpec = (): CommandSpec.CommandSpec => CommandSpec.of(updateAuthEventFeedback)
 
 // ---------------------------------------------------------------------------------------------
 // emulator
@@ -293,18 +319,22 @@ const emulatorOptions = {
   host: Options.text("host").pipe(
     Options.withPseudoName("HOST"),
     Options.withDescription("The address to listen on."),
-    Options.withDefault("127.0.0.1")
+    CommandSpec.withDefault("127.0.0.1")
   ),
   port: Options.integer("port").pipe(
     Options.withPseudoName("PORT"),
-    Options.withDescription(
-      `The port to listen on (default ${defaultEmulatorPort}); 0 picks a free one (read it from the first line).`
-    ),
-    Options.withDefault(defaultEmulatorPort)
+    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
+    CommandSpec.withDefault(defaultEmulatorPort)
   ),
   seed: Options.text("seed").pipe(
     Options.withPseudoName("FILE"),
-    Options.withDescription("A JSON seed file (user pools, users, auth events). Default: the built-in sample."),
+    Options.withDescription(
+      "A JSON seed file: {\"userPools\": [{\"id\", \"advancedSecurityMode\" (OFF, AUDIT (default) or ENFORCED), " +
+        "\"aliasAttributes\", \"users\": [{\"username\", \"sub\", \"attributes\", \"authEvents\": [{\"eventId\", " +
+        "\"feedbackToken\", \"eventType\", \"creationDate\", \"riskDecision\", \"riskLevel\", \"feedback\", …}]}]}]}. " +
+        "Only id, username, eventId and feedbackToken are required; a field that does not match is named by its " +
+        "path (userPools.0.users.0.username: is required). Default: the built-in sample."
+    ),
     Options.optional
   )
 }
@@ -380,11 +410,14 @@ export const emulatorHandler = (
 export const emulator = Command.make("emulator", emulatorOptions, emulatorHandler).pipe(
   Command.withDescription(HelpDoc.blocks([
     HelpDoc.p(
-      "Serve UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback and AdminListUserAuthEvents (AWS JSON 1.1) " +
-        "from an in-memory Cognito. Prints 'listening on http://HOST:PORT' first, then one line per request " +
-        "(operation, outcome, status, request id). Without --seed it serves the built-in sample: pool " +
-        "us-east-1_Example1 (user alice, event evt-1, token tok.valid-1, and more) and pool us-east-1_NoThreat1 " +
-        "(threat protection off). Stops on SIGINT or SIGTERM."
+      "Serve a local Cognito to try the other commands against: UpdateAuthEventFeedback, " +
+        "AdminUpdateAuthEventFeedback and AdminListUserAuthEvents (AWS JSON 1.1) from an in-memory Cognito."
+    ),
+    HelpDoc.p(
+      "Prints 'listening on http://HOST:PORT' first, then one line per request (operation, outcome, status, " +
+        "request id). Without --seed it serves the built-in sample: pool us-east-1_Example1 (user alice, event " +
+        "evt-1, token tok.valid-1, and more) and pool us-east-1_NoThreat1 (threat protection off). Stops on SIGINT " +
+        "or SIGTERM."
     )
   ]))
 )
@@ -393,8 +426,15 @@ export const emulator = Command.make("emulator", emulatorOptions, emulatorHandle
 // the command
 // ---------------------------------------------------------------------------------------------
 
+const subcommands = [updateAuthEventFeedback, emulator, ...FeedbackPageCommand.commands] as const
+
+const description =
+  "Send Amazon Cognito auth-event feedback (UpdateAuthEventFeedback) from a shell, start a local emulator to " +
+  "try it against, serve the feedback page behind the links of Cognito's risky sign-in email, or print those " +
+  "links and the risk configuration that sends them."
+
 /**
- * `cognito-feedback` with its two subcommands; without one it fails with exit code 2.
+ * `cognito-feedback` with its subcommands; without one it fails with exit code 2.
  *
  * @since 0.1.0
  * @category commands
@@ -403,38 +443,39 @@ export const command = Command.make(name, {}, () =>
   Effect.fail(
     failWith(CliOutput.ExitCode.InvalidInput, "text")({
       _tag: "MissingSubcommand",
-      message: "expected a subcommand: update-auth-event-feedback, emulator, serve-feedback-page or " +
-        "feedback-link-template (see --help)"
+      message: `expected a command: ${specs().map((spec) => spec.name).join(", ")} (see --help)`
     })
   )).pipe(
-    Command.withDescription("Send Amazon Cognito auth-event feedback, or start a local emulator."),
-    Command.withSubcommands([updateAuthEventFeedback, emulator, ...FeedbackPageCommand.commands])
+    Command.withDescription(description),
+    Command.withSubcommands(subcommands)
   )
 
-const examples = HelpDoc.blocks([
-  HelpDoc.h1("EXAMPLES"),
-  HelpDoc.p("Start the emulator with the built-in sample data (the first line gives its URL):"),
-  HelpDoc.p(`  cognito-feedback emulator --port ${defaultEmulatorPort}`),
-  HelpDoc.p("Report that a sign-in was not the user, against it:"),
-  HelpDoc.p(
-    `  cognito-feedback update-auth-event-feedback --endpoint-url http://127.0.0.1:${defaultEmulatorPort} ` +
-      "--user-pool-id us-east-1_Example1 --username alice --event-id evt-1 --feedback-token tok.valid-1 " +
-      "--feedback-value invalid"
-  ),
-  HelpDoc.p("Read the token from standard input (keeps it out of shell history), print errors as JSON:"),
-  HelpDoc.p(
-    "  printf %s \"$TOKEN\" | cognito-feedback update-auth-event-feedback --user-pool-id us-east-1_AbCdEf123 " +
-      "--username alice --event-id c3f1a2b4 --feedback-token - --feedback-value Valid --output json"
-  ),
-  HelpDoc.p("Show the request without sending it (username and token redacted):"),
-  HelpDoc.p(
-    "  cognito-feedback update-auth-event-feedback --dry-run --user-pool-id us-east-1_AbCdEf123 --username alice " +
-      "--event-id c3f1a2b4 --feedback-token - --feedback-value Valid < token.txt"
-  ),
-  HelpDoc.p("Exit codes: 0 success, 1 service or transport error, 2 invalid input or configuration.")
-])
+/**
+ * The spec of each subcommand, read from its descriptor: what the command line is checked
+ * against and what the help shows.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const specs = (): ReadonlyArray<CommandSpec.CommandSpec> => subcommands.map((command) => CommandSpec.of(command))
 
-const cli = Command.run(command, { name, version, footer: examples })
+const program: Help.Program = {
+  name,
+  version,
+  examples: Examples.examples,
+  footer: ["Exit codes: 0 success, 1 a service or transport error, 2 invalid input or configuration (nothing sent)."]
+}
+
+/**
+ * The help page for `--help`: the program's, or the command's when `command` is given.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const helpOf = (command: CommandSpec.CommandSpec | undefined): string =>
+  command === undefined ? Help.root(program, [description], specs()) : Help.command(program, command)
+
+const cli = Command.run(command, { name, version })
 
 /** `--output json` anywhere in the arguments: how to print an error the parser found. */
 const formatOfArgs = (args: ReadonlyArray<string>): CliOutput.Format =>
@@ -445,14 +486,16 @@ const formatOfArgs = (args: ReadonlyArray<string>): CliOutput.Format =>
  * @category models
  */
 export interface RunOptions {
-  /** Keep the terminal colours of `--help` (default false: for a terminal, pass `process.stdout.isTTY`). */
+  /** Keep the terminal colours of the parser's output (default false: for a terminal, pass `process.stdout.isTTY`). */
   readonly color?: boolean | undefined
 }
 
 /**
  * Runs the command on `argv` (`process.argv`: the runtime and script come first), prints what it
  * has to, and returns the exit code. It never fails: every expected error is printed as one line;
- * an unexpected one (a bug) is printed with its cause and gives 1.
+ * an unexpected one (a bug) is printed with its cause and gives 1. The command line is checked
+ * first (`CommandLine.check`): an unknown option, a missing one or a bad value is named as typed,
+ * and `--help` prints the help page (`helpOf`).
  *
  * @since 0.1.0
  * @category running
@@ -461,40 +504,50 @@ export const run = (
   argv: ReadonlyArray<string>,
   options: RunOptions = {}
 ): Effect.Effect<CliOutput.ExitCode, never, CliApp.CliApp.Environment> =>
-  Console.consoleWith((console) =>
-    cli(argv).pipe(
-      Effect.as(CliOutput.ExitCode.Success),
-      Effect.catchIf(
-        (error): error is ValidationError.ValidationError => ValidationError.isValidationError(error),
-        (error) =>
-          printErr(CliOutput.formatFailure(formatOfArgs(argv), {
-            error: error._tag,
-            message: HelpDoc.toAnsiText(error.error)
-          })).pipe(Effect.as(CliOutput.ExitCode.InvalidInput))
-      ),
-      Effect.catchTag(
-        "CommandFailed",
-        (failed) => printErr(CliOutput.formatFailure(failed.format, failed.failure)).pipe(Effect.as(failed.exitCode))
-      ),
-      Effect.catchAllDefect((defect) =>
-        printErr(`unexpected error: ${Cause.pretty(Cause.die(defect))}`).pipe(
-          Effect.as(CliOutput.ExitCode.ServiceError)
+  Console.consoleWith((console) => {
+    const args = argv.slice(2)
+    const format = formatOfArgs(args)
+    const all = specs()
+    const outcome = CommandLine.check(all, args)
+    const spec = all.find((spec) => spec.name === args[0])
+    const parsed: Effect.Effect<CliOutput.ExitCode, never, CliApp.CliApp.Environment> = outcome._tag === "Help"
+      ? Effect.as(printOut(helpOf(outcome.command)), CliOutput.ExitCode.Success)
+      : outcome._tag === "Invalid"
+      ? Effect.as(printErr(CliOutput.formatFailure(format, outcome)), CliOutput.ExitCode.InvalidInput)
+      : cli(argv).pipe(
+        Effect.as(CliOutput.ExitCode.Success),
+        Effect.catchIf(
+          (error): error is ValidationError.ValidationError => ValidationError.isValidationError(error),
+          (error) =>
+            printErr(CliOutput.formatFailure(format, CommandLine.explain(spec, args.slice(1), error))).pipe(
+              Effect.as(CliOutput.ExitCode.InvalidInput)
+            )
+        ),
+        Effect.catchTag(
+          "CommandFailed",
+          (failed) => printErr(CliOutput.formatFailure(failed.format, failed.failure)).pipe(Effect.as(failed.exitCode))
+        ),
+        Effect.catchAllDefect((defect) =>
+          printErr(`unexpected error: ${Cause.pretty(Cause.die(defect))}`).pipe(
+            Effect.as(CliOutput.ExitCode.ServiceError)
+          )
         )
-      ),
+      )
+    return parsed.pipe(
       Logger.withMinimumLogLevel(LogLevel.Info),
       // standard output is for results only, whatever loggers the runtime has installed
       Effect.locally(FiberRef.currentLoggers, HashSet.make(stderrLogger)),
       Effect.withConsole({
         ...console,
         error: () => Effect.void,
-        // @effect/cli's help is coloured even when it goes to a file or a pipe
+        // @effect/cli's output is coloured even when it goes to a file or a pipe
         log: (...args) =>
           options.color === true
             ? console.log(...args)
             : console.log(...args.map((arg) => typeof arg === "string" ? CliOutput.stripAnsi(arg) : arg))
       })
     )
-  )
+  })
 
 /**
  * For `NodeRuntime.runMain`: exits with the code `run` returned; 0 after an interruption (SIGINT,

@@ -21,6 +21,17 @@ export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()
 }) {}
 
 /**
+ * An option's value that the parser took but the command cannot use (`--feedback-value maybe`):
+ * the message names the option as typed. Exit code 2.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidValue extends Schema.TaggedError<InvalidValue>()("InvalidValue", {
+  message: Schema.String
+}) {}
+
+/**
  * A subcommand ended in failure: what to print, in which format, and the exit code. The line is
  * printed by `run`, which also prints @effect/cli's own parse errors, so every failure looks alike.
  *

@@ -1,6 +1,6 @@
 /**
  * The commands of the feedback page: `serve-feedback-page` serves `@cognito-feedback/web`'s page
- * over the live client, and `feedback-link-template` prints the links and the email that match it.
+ * over the live client, and `feedback-link-template` prints the links and the risk configuration whose emails carry them.
  *
  * @since 0.1.0
  */
@@ -17,6 +17,7 @@ import type * as Scope from "effect/Scope"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
 import { checkPort, failWith, serveFailed } from "./CommandFailure.js"
+import * as CommandSpec from "./CommandSpec.js"
 import * as LiveClient from "./LiveClient.js"
 import * as PageServer from "./PageServer.js"
 
@@ -71,20 +72,20 @@ export interface ServeArgs extends LiveClient.Flags {
 
 const pathOption = Options.text("path").pipe(
   Options.withPseudoName("PATH"),
-  Options.withDescription(`The page's path. Default: ${FeedbackPage.defaultPath}.`),
-  Options.withDefault(FeedbackPage.defaultPath)
+  Options.withDescription("The page's path."),
+  CommandSpec.withDefault(FeedbackPage.defaultPath)
 )
 
 const serveOptions = {
   host: Options.text("host").pipe(
     Options.withPseudoName("HOST"),
     Options.withDescription("The address to listen on."),
-    Options.withDefault("127.0.0.1")
+    CommandSpec.withDefault("127.0.0.1")
   ),
   port: Options.integer("port").pipe(
     Options.withPseudoName("PORT"),
     Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
-    Options.withDefault(8080)
+    CommandSpec.withDefault(8080)
   ),
   path: pathOption,
   userPoolId: Options.text("user-pool-id").pipe(
@@ -95,7 +96,7 @@ const serveOptions = {
   productName: Options.text("product-name").pipe(
     Options.withPseudoName("NAME"),
     Options.withDescription("The application's name, shown on the page."),
-    Options.withDefault("Example")
+    CommandSpec.withDefault("Example")
   ),
   secureAccountUrl: Options.text("secure-account-url").pipe(
     Options.withPseudoName("URL"),
@@ -122,7 +123,12 @@ const serveOptions = {
  * @category handlers
  */
 export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, CommandFailed> => {
-  const invalid = failWith(CliOutput.ExitCode.InvalidInput, "text")
+  // an option named in an error (`path: …`) is said as the flag typed (`--path: …`)
+  const invalid = (error: { readonly _tag: string; readonly message: string }) =>
+    failWith(CliOutput.ExitCode.InvalidInput, "text")({
+      _tag: error._tag,
+      message: CommandSpec.withFlags(CommandSpec.of(serveFeedbackPage), error.message)
+    })
   return Effect.gen(function*() {
     const badPort = checkPort(args.port)
     if (badPort !== undefined) return yield* badPort
@@ -161,10 +167,14 @@ export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, C
 export const serveFeedbackPage = Command.make("serve-feedback-page", serveOptions, serveFeedbackPageHandler).pipe(
   Command.withDescription(HelpDoc.blocks([
     HelpDoc.p(
-      "Serve the page behind the links of Cognito's risky sign-in email: GET and HEAD show the question and " +
-        "record nothing; the page's button POSTs and records the feedback with UpdateAuthEventFeedback. Prints " +
-        "'listening on http://HOST:PORT' first; stops on SIGINT or SIGTERM. The standard AWS environment applies " +
-        "as for update-auth-event-feedback."
+      "Serve the feedback page behind the links of Cognito's risky sign-in email, over the live client: GET and " +
+        "HEAD show the question and record nothing; the page's button POSTs and records the feedback with " +
+        "UpdateAuthEventFeedback."
+    ),
+    HelpDoc.p(
+      "Prints 'listening on http://HOST:PORT' first, then the page's log lines on standard error (never a " +
+        "username or token); stops on SIGINT or SIGTERM. The AWS CLI's --profile, --region and --endpoint-url " +
+        "and the standard AWS environment apply as for update-auth-event-feedback."
     )
   ]))
 )
@@ -183,9 +193,40 @@ export interface TemplateArgs {
   readonly baseUrl: string
   readonly userPoolId: string
   readonly path: string
-  readonly signInDetails: boolean
+  readonly sourceArn: string
+  readonly from: Option.Option<string>
+  readonly replyTo: Option.Option<string>
+  readonly lowAction: Option.Option<FeedbackPage.EventAction>
+  readonly mediumAction: Option.Option<FeedbackPage.EventAction>
+  readonly highAction: Option.Option<FeedbackPage.EventAction>
+  readonly noNotify: ReadonlyArray<TemplateLevel>
   readonly output: CliOutput.Format
 }
+
+/**
+ * A risk level as `--no-notify` takes it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TemplateLevel = "low" | "medium" | "high"
+
+const eventActions = ["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"] as const satisfies ReadonlyArray<
+  FeedbackPage.EventAction
+>
+
+const levels = [["low", "Low"], ["medium", "Medium"], ["high", "High"]] as const satisfies ReadonlyArray<
+  readonly [TemplateLevel, FeedbackPage.RiskLevel]
+>
+
+const actionOption = (level: TemplateLevel, risk: FeedbackPage.RiskLevel) =>
+  Options.choice(`${level}-action`, eventActions).pipe(
+    Options.withPseudoName("ACTION"),
+    Options.withDescription(
+      `What Cognito does with a sign-in at ${level} risk. Default: ${FeedbackPage.defaultActions[risk].eventAction}.`
+    ),
+    Options.optional
+  )
 
 const templateOptions = {
   baseUrl: Options.text("base-url").pipe(
@@ -197,49 +238,141 @@ const templateOptions = {
     Options.withDescription("The user pool whose emails carry the links.")
   ),
   path: pathOption,
-  signInDetails: Options.boolean("sign-in-details").pipe(
+  sourceArn: Options.text("source-arn").pipe(
+    Options.withPseudoName("ARN"),
     Options.withDescription(
-      "Also put {city}, {country}, {device-name}, {login-time} and {ip-address} in the links, for the page to show."
+      "The ARN of the SES identity Cognito sends the emails from (SourceArn), e.g. " +
+        "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com."
     )
   ),
+  from: Options.text("from").pipe(
+    Options.withPseudoName("ADDRESS"),
+    Options.withDescription("The sender (From), an address SES has verified. Default: none."),
+    Options.optional
+  ),
+  replyTo: Options.text("reply-to").pipe(
+    Options.withPseudoName("ADDRESS"),
+    Options.withDescription("Where replies go (ReplyTo). Default: none."),
+    Options.optional
+  ),
+  lowAction: actionOption("low", "Low"),
+  mediumAction: actionOption("medium", "Medium"),
+  highAction: actionOption("high", "High"),
+  noNotify: Options.choice("no-notify", levels.map(([level]) => level)).pipe(
+    Options.withPseudoName("LEVEL"),
+    Options.withDescription("Send no email at this risk level: low, medium or high."),
+    Options.repeated
+  ),
   output: Options.choice("output", CliOutput.formats).pipe(
-    Options.withDescription("text (default): the links, then the email; json: one object."),
+    Options.withDescription(
+      "text (default): the links, then each email; json: the AccountTakeoverRiskConfiguration alone, for " +
+        "aws cognito-idp set-risk-configuration --account-takeover-risk-configuration file://risk.json."
+    ),
     Options.withDefault("text" as const)
   )
 }
 
+/** The flag of each option of `FeedbackPage.linkTemplates`, to name in its errors. */
+const templateFlags: Readonly<Record<string, string>> = {
+  baseUrl: "--base-url",
+  path: "--path",
+  userPoolId: "--user-pool-id",
+  sourceArn: "--source-arn",
+  from: "--from",
+  replyTo: "--reply-to",
+  "actions.Low.eventAction": "--low-action",
+  "actions.Medium.eventAction": "--medium-action",
+  "actions.High.eventAction": "--high-action"
+}
+
+/** The error with the flag the user typed in place of the option's key (`--source-arn: …`). */
+const withFlag = (error: FeedbackPage.OptionsError): FeedbackPage.OptionsError => {
+  const flag = error.option === undefined ? undefined : templateFlags[error.option]
+  const prefix = `${error.option}: `
+  return flag === undefined || !error.message.startsWith(prefix)
+    ? error
+    : new FeedbackPage.OptionsError({ message: `${flag}: ${error.message.slice(prefix.length)}`, option: flag })
+}
+
+const templateOptionsOf = (args: TemplateArgs): FeedbackPage.LinkTemplateOptions => {
+  const actions: { [L in FeedbackPage.RiskLevel]?: FeedbackPage.ActionOptions } = {}
+  const chosen = { low: args.lowAction, medium: args.mediumAction, high: args.highAction }
+  for (const [level, risk] of levels) {
+    const eventAction = Option.getOrUndefined(chosen[level])
+    const notify = args.noNotify.includes(level) ? false : undefined
+    if (eventAction !== undefined || notify !== undefined) actions[risk] = { eventAction, notify }
+  }
+  return {
+    baseUrl: args.baseUrl,
+    userPoolId: args.userPoolId,
+    path: args.path,
+    sourceArn: args.sourceArn,
+    from: Option.getOrUndefined(args.from),
+    replyTo: Option.getOrUndefined(args.replyTo),
+    actions
+  }
+}
+
+const emailNames: ReadonlyArray<readonly [keyof FeedbackPage.NotifyConfiguration & `${string}Email`, string]> = [
+  ["NoActionEmail", "sent when Cognito lets the sign-in in"],
+  ["MfaEmail", "sent when Cognito asks for MFA"],
+  ["BlockEmail", "sent when Cognito blocks the sign-in"]
+]
+
 /**
- * The templates as `feedback-link-template` prints them.
+ * The templates as `feedback-link-template` prints them: `json` is the
+ * `AccountTakeoverRiskConfiguration` alone, pretty-printed, for `aws cognito-idp
+ * set-risk-configuration --account-takeover-risk-configuration file://risk.json`; `text` is the
+ * links, the settings and each email.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const formatTemplates = (format: CliOutput.Format, templates: FeedbackPage.LinkTemplates): string =>
-  format === "json"
-    ? JSON.stringify(templates)
-    : [
-      "Valid link (\"this was me\"):",
-      templates.valid,
-      "Invalid link (\"this was not me\"):",
-      templates.invalid,
-      "",
-      `Email subject: ${templates.email.subject}`,
-      "",
-      "Email text body:",
-      templates.email.textBody,
-      "Email HTML body:",
-      templates.email.htmlBody.trimEnd()
-    ].join("\n")
+export const formatTemplates = (format: CliOutput.Format, templates: FeedbackPage.LinkTemplates): string => {
+  const { Actions, NotifyConfiguration } = templates.riskConfiguration
+  if (format === "json") return JSON.stringify(templates.riskConfiguration, null, 2)
+  const action = (name: string, { EventAction, Notify }: FeedbackPage.AccountTakeoverAction) =>
+    `${name} ${EventAction}${Notify ? ", email" : ", no email"}`
+  return [
+    "Valid link (\"this was me\"):",
+    templates.valid,
+    "Invalid link (\"this was not me\"):",
+    templates.invalid,
+    "",
+    `Actions: ${
+      [
+        action("low risk", Actions.LowAction),
+        action("medium risk", Actions.MediumAction),
+        action("high risk", Actions.HighAction)
+      ].join("; ")
+    }`,
+    `SourceArn: ${NotifyConfiguration.SourceArn}`,
+    ...(NotifyConfiguration.From === undefined ? [] : [`From: ${NotifyConfiguration.From}`]),
+    ...(NotifyConfiguration.ReplyTo === undefined ? [] : [`ReplyTo: ${NotifyConfiguration.ReplyTo}`]),
+    ...emailNames.flatMap(([name, when]) => {
+      const email = NotifyConfiguration[name]
+      return [
+        "",
+        `${name} (${when})`,
+        `Subject: ${email.Subject}`,
+        "Text body:",
+        email.TextBody.trimEnd(),
+        "HTML body:",
+        email.HtmlBody.trimEnd()
+      ]
+    })
+  ].join("\n")
+}
 
 /**
- * The handler of `feedback-link-template`.
+ * The handler of `feedback-link-template`; an option that cannot be used is named by its flag.
  *
  * @since 0.1.0
  * @category handlers
  */
 export const feedbackLinkTemplateHandler = (args: TemplateArgs): Effect.Effect<void, CommandFailed> =>
-  FeedbackPage.linkTemplates(args).pipe(
-    Effect.mapError(failWith(CliOutput.ExitCode.InvalidInput, args.output)),
+  FeedbackPage.linkTemplates(templateOptionsOf(args)).pipe(
+    Effect.mapError((error) => failWith(CliOutput.ExitCode.InvalidInput, args.output)(withFlag(error))),
     Effect.flatMap((templates) => CliOutput.printOut(formatTemplates(args.output, templates)))
   )
 
@@ -257,8 +390,12 @@ export const feedbackLinkTemplate = Command.make(
   Command.withDescription(HelpDoc.blocks([
     HelpDoc.p(
       "Print the two links of the feedback page (Valid, Invalid) with Cognito's {username}, {event-id} and " +
-        "{feedback-token} placeholders, and an email (subject, text and HTML body) that uses them, for the " +
-        "notify settings of the pool's risk configuration. Only the Invalid link contains the word 'invalid'."
+        "{feedback-token} placeholders, and the pool's account-takeover risk configuration: the action and " +
+        "notification of each risk level, and the three emails (BlockEmail, MfaEmail, NoActionEmail) that ask " +
+        "\"Was this you?\" with both links. Only the Invalid link contains the word 'invalid'. The links hold no " +
+        "other placeholder: Cognito fills them in unencoded, and a username with & # or % still breaks them (send " +
+        "those emails from a custom email sender instead). With --output json, the output is the " +
+        "AccountTakeoverRiskConfiguration for aws cognito-idp set-risk-configuration."
     )
   ]))
 )

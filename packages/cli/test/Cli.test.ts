@@ -230,22 +230,30 @@ describe("cognito-feedback update-auth-event-feedback", () => {
           readonly error: string
           readonly mentions: string
         }> = [
-          { args: update({ ...base, eventId: "evt never!" }), error: "InvalidParameterException", mentions: "EventId" },
-          { args: update({ ...base, value: "maybe" }), error: "InvalidParameterException", mentions: "FeedbackValue" },
+          {
+            args: update({ ...base, eventId: "evt never!" }),
+            error: "InvalidParameterException",
+            mentions: "--event-id: must match"
+          },
+          {
+            args: update({ ...base, value: "maybe" }),
+            error: "InvalidValue",
+            mentions: "--feedback-value: expected Valid or Invalid"
+          },
           {
             args: update({ ...base, userPoolId: "nounderscore" }),
             error: "InvalidParameterException",
-            mentions: "UserPoolId"
+            mentions: "--user-pool-id:"
           },
           {
             args: update({ ...base, token: "bad token!" }),
             error: "InvalidParameterException",
-            mentions: "FeedbackToken"
+            mentions: "--feedback-token:"
           },
           {
             args: update(base).filter((arg, i, all) => arg !== "--event-id" && all[i - 1] !== "--event-id"),
             error: "MissingValue",
-            mentions: "--event-id"
+            mentions: "missing option --event-id"
           },
           { args: [...update(base), "--max-attempts", "0"], error: "ConfigurationError", mentions: "--max-attempts" },
           {
@@ -255,7 +263,11 @@ describe("cognito-feedback update-auth-event-feedback", () => {
             mentions: "AWS_MAX_ATTEMPTS"
           },
           { args: update(base), env: { AWS_USE_FIPS_ENDPOINT: "true" }, error: "EndpointError", mentions: "FIPS" },
-          { args: [...update(base), "--output", "yaml"], error: "InvalidValue", mentions: "json" }
+          {
+            args: [...update(base), "--output", "xml"],
+            error: "InvalidValue",
+            mentions: "--output: expected text or json"
+          }
         ]
         const results = yield* Effect.forEach(
           cases,
@@ -263,7 +275,7 @@ describe("cognito-feedback update-auth-event-feedback", () => {
             cli([...args, ...(args.includes("--output") ? [] : ["--output", "json"])], env ? { env } : {}),
           { concurrency: 4 }
         )
-        for (const [i, { error, mentions }] of cases.entries()) {
+        for (const [i, { args, error, mentions }] of cases.entries()) {
           const result = results[i]
           assert.isDefined(result)
           if (result === undefined) continue
@@ -272,9 +284,9 @@ describe("cognito-feedback update-auth-event-feedback", () => {
           const lines = linesOf(result.stderr)
           assert.strictEqual(lines.length, 1, result.stderr)
           const line = lines[0] ?? ""
-          if (error === "InvalidValue") {
+          if (args.includes("xml")) {
             // --output itself is wrong: the line is text
-            assert.match(line, /^InvalidValue: /)
+            assert.strictEqual(line, `InvalidValue: ${mentions}`)
           } else {
             const report = JSON.parse(line) as Record<string, unknown>
             assert.strictEqual(report.error, error)
@@ -352,7 +364,10 @@ describe("cognito-feedback update-auth-event-feedback", () => {
         assert.match(wrong.stderr, /^NotAuthorizedException: /)
         const empty = yield* cli([...args, "--output", "json"], { stdin: "" })
         assert.strictEqual(empty.code, 2)
-        assert.include(String((JSON.parse(empty.stderr) as Record<string, unknown>).message), "FeedbackToken")
+        assert.deepStrictEqual(JSON.parse(empty.stderr), {
+          error: "ConfigurationError",
+          message: "--feedback-token -: standard input was empty"
+        })
         for (const result of [right, wrong, empty]) assertNoSecrets(result)
       }))
 

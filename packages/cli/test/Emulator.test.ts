@@ -120,7 +120,7 @@ describe("cognito-feedback emulator", () => {
     Effect.gen(function*() {
       const help = yield* cli(["emulator", "--help"])
       assert.strictEqual(help.code, 0, help.stderr)
-      const stated = /--port PORT\s[\s\S]*?\(default (\d+)\)/.exec(help.stdout)?.[1]
+      const stated = /--port PORT\s[\s\S]*?\[default: (\d+)\]/.exec(help.stdout)?.[1]
       assert.isDefined(stated, help.stdout)
       const port = Number(stated)
       // Node's inspector (9229), web and API dev servers, LocalStack, DynamoDB Local, Vite's HMR socket,

@@ -1,6 +1,7 @@
 // End to end: `serve-feedback-page` in front of an emulator process, and `feedback-link-template`.
+import { FeedbackPage } from "@cognito-feedback/web"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import { adminListUserAuthEvents, cli, Emulator, emulatorLayer, requestLines, startServer } from "./support.js"
 
 const pool = "us-east-1_Example1"
@@ -12,16 +13,13 @@ const fetchText = (url: string, init?: RequestInit) =>
     return { status: response.status, headers: response.headers, body: await response.text() }
   })
 
+const sourceArn = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"
+const required = ["--user-pool-id", pool, "--source-arn", sourceArn] as const
+
 describe("feedback-link-template", () => {
-  it.live("prints the Valid and Invalid links with Cognito's placeholders, then the email", () =>
+  it.live("prints the Valid and Invalid links with Cognito's placeholders, then each email", () =>
     Effect.gen(function*() {
-      const result = yield* cli([
-        "feedback-link-template",
-        "--base-url",
-        "https://example.com/app",
-        "--user-pool-id",
-        pool
-      ])
+      const result = yield* cli(["feedback-link-template", "--base-url", "https://example.com/app", ...required])
       assert.strictEqual(result.code, 0, result.stderr)
       const lines = result.stdout.split("\n")
       const valid = lines[1] ?? ""
@@ -33,39 +31,116 @@ describe("feedback-link-template", () => {
       )
       assert.strictEqual(invalid, valid.replace("feedback=valid", "feedback=invalid"))
       assert.notInclude(valid, "invalid")
-      assert.include(result.stdout, "Email text body:")
-      assert.include(result.stdout, "Email HTML body:")
+      for (const email of ["NoActionEmail", "MfaEmail", "BlockEmail"]) assert.include(result.stdout, `\n${email} (`)
+      assert.include(result.stdout, "Text body:")
+      assert.include(result.stdout, "HTML body:")
+      assert.include(result.stdout, `SourceArn: ${sourceArn}`)
     }))
 
-  it.live("--output json gives one object; --path changes the links; --sign-in-details adds the details", () =>
+  it.live("--output json prints exactly the web package's AccountTakeoverRiskConfiguration, pretty-printed", () =>
     Effect.gen(function*() {
       const result = yield* cli([
         "feedback-link-template",
         "--base-url",
         "https://example.com",
-        "--user-pool-id",
-        pool,
-        "--path",
-        "/fb",
+        ...required,
+        "--from",
+        "no-reply@example.com",
         "--output",
-        "json",
-        "--sign-in-details"
+        "json"
       ])
       assert.strictEqual(result.code, 0, result.stderr)
-      const templates = JSON.parse(result.stdout) as { valid: string; invalid: string; email: { htmlBody: string } }
-      assert.isTrue(templates.valid.startsWith("https://example.com/fb?"))
-      assert.include(templates.valid, "&city={city}&country={country}&device-name={device-name}")
-      assert.include(templates.email.htmlBody, "&amp;feedback=invalid")
+      const expected = Either.getOrThrow(FeedbackPage.linkTemplates({
+        baseUrl: "https://example.com",
+        userPoolId: pool,
+        sourceArn,
+        from: "no-reply@example.com"
+      }))
+      assert.deepStrictEqual(JSON.parse(result.stdout), expected.riskConfiguration)
+      assert.strictEqual(result.stdout, `${JSON.stringify(expected.riskConfiguration, null, 2)}\n`)
     }))
 
-  it.live("a bad base URL or pool id: exit 2, one line naming the option", () =>
+  it.live("--path, --reply-to, the actions and --no-notify change the configuration", () =>
     Effect.gen(function*() {
-      const bad = yield* cli(["feedback-link-template", "--base-url", "example.com", "--user-pool-id", pool])
-      assert.strictEqual(bad.code, 2)
-      assert.strictEqual(bad.stderr, "OptionsError: baseUrl: must be an absolute http or https URL\n")
-      const pool2 = yield* cli(["feedback-link-template", "--base-url", "https://x.example", "--user-pool-id", "x"])
-      assert.strictEqual(pool2.code, 2)
-      assert.match(pool2.stderr, /^OptionsError: userPoolId: must match/)
+      const result = yield* cli([
+        "feedback-link-template",
+        "--base-url",
+        "https://example.com",
+        ...required,
+        "--path",
+        "/fb",
+        "--reply-to",
+        "Support <support@example.com>",
+        "--high-action",
+        "BLOCK",
+        "--no-notify",
+        "low",
+        "--no-notify",
+        "medium",
+        "--output",
+        "json"
+      ])
+      assert.strictEqual(result.code, 0, result.stderr)
+      const risk = JSON.parse(result.stdout) as FeedbackPage.AccountTakeoverRiskConfiguration
+      assert.deepStrictEqual(risk.Actions, {
+        LowAction: { Notify: false, EventAction: "NO_ACTION" },
+        MediumAction: { Notify: false, EventAction: "MFA_IF_CONFIGURED" },
+        HighAction: { Notify: true, EventAction: "BLOCK" }
+      })
+      assert.strictEqual(risk.NotifyConfiguration.ReplyTo, "Support <support@example.com>")
+      assert.isUndefined(risk.NotifyConfiguration.From)
+      assert.include(risk.NotifyConfiguration.NoActionEmail.TextBody, "\nhttps://example.com/fb?user-pool-id=")
+      assert.include(risk.NotifyConfiguration.BlockEmail.HtmlBody, "&amp;feedback=invalid")
+    }))
+
+  it.live("an option that cannot be used: exit 2, one line naming the flag as typed", () =>
+    Effect.gen(function*() {
+      const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
+        [
+          ["--base-url", "https://example.com", "--user-pool-id", pool, "--source-arn", "no-reply@example.com"],
+          "OptionsError: --source-arn: must be an ARN, e.g. arn:aws:ses:us-east-1:123456789012:identity/" +
+          "no-reply@example.com\n"
+        ],
+        [
+          ["--base-url", "example.com", ...required],
+          "OptionsError: --base-url: must be an absolute http or https URL\n"
+        ],
+        [
+          ["--base-url", "https://x.example", "--user-pool-id", "x", "--source-arn", sourceArn],
+          "OptionsError: --user-pool-id: must match"
+        ],
+        [
+          ["--base-url", "https://x.example", ...required, "--from", "nobody"],
+          "OptionsError: --from: must be an email address"
+        ],
+        [["--base-url", "https://x.example", ...required, "--path", "fb"], "OptionsError: --path: must start with /"]
+      ]
+      for (const [args, message] of cases) {
+        const result = yield* cli(["feedback-link-template", ...args])
+        assert.strictEqual(result.code, 2, args.join(" "))
+        assert.isTrue(result.stderr.startsWith(message), result.stderr)
+        assert.strictEqual(result.stdout, "")
+      }
+      const json = yield* cli([
+        "feedback-link-template",
+        "--base-url",
+        "https://x.example",
+        "--user-pool-id",
+        pool,
+        "--source-arn",
+        "x",
+        "--output",
+        "json"
+      ])
+      assert.strictEqual(json.code, 2)
+      assert.deepStrictEqual(JSON.parse(json.stderr), {
+        error: "OptionsError",
+        message: "--source-arn: must be an ARN, e.g. arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"
+      })
+      // --source-arn is required
+      const missing = yield* cli(["feedback-link-template", "--base-url", "https://x.example", "--user-pool-id", pool])
+      assert.strictEqual(missing.code, 2)
+      assert.include(missing.stderr, "--source-arn")
     }))
 })
 
@@ -130,10 +205,10 @@ describe("serve-feedback-page", () => {
   it.live("bad options: exit 2 with one line, nothing served", () =>
     Effect.gen(function*() {
       const cases: ReadonlyArray<readonly [ReadonlyArray<string>, RegExp]> = [
-        [["--path", "feedback"], /^OptionsError: path: must start with \//],
+        [["--path", "feedback"], /^OptionsError: --path: must start with \//],
         [["--port", "70000"], /^ConfigurationError: --port: must be an integer from 0 to 65535/],
-        [["--user-pool-id", "nope"], /^OptionsError: userPoolId: must match/],
-        [["--secure-account-url", "javascript:x"], /^OptionsError: secureAccountUrl:/],
+        [["--user-pool-id", "nope"], /^OptionsError: --user-pool-id: must match/],
+        [["--secure-account-url", "javascript:x"], /^OptionsError: --secure-account-url:/],
         [["--max-attempts", "0"], /^ConfigurationError: --max-attempts/]
       ]
       for (const [args, message] of cases) {

@@ -20,16 +20,20 @@ export interface Result {
   readonly stderr: string
 }
 
+/** A path where no file is: the shared config and credentials files of a test that names none. */
+export const noFile = path.join(os.tmpdir(), "cognito-feedback-cli-no-such-dir", "none")
+
 /**
- * The environment of a spawned command: the parent's without any AWS_* variable (so the machine's
- * AWS settings cannot change a test), without colours, plus `extra`.
+ * The environment of a spawned command: the parent's without any AWS_* variable and with no
+ * shared config or credentials file (so the machine's AWS settings, `~/.aws/config` included,
+ * cannot change a test), without colours, plus `extra`.
  */
 const envWith = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith("AWS_")) env[name] = value
   }
-  return { ...env, NO_COLOR: "1", ...extra }
+  return { ...env, NO_COLOR: "1", AWS_CONFIG_FILE: noFile, AWS_SHARED_CREDENTIALS_FILE: noFile, ...extra }
 }
 
 export interface RunOptions {
@@ -235,3 +239,18 @@ export const adminListUserAuthEvents = (url: string, userPoolId: string, usernam
     },
     catch: (error) => new ProcessError({ message: String(error) })
   })
+
+/** `update-auth-event-feedback` with every required option, for the sample's event. */
+export const sampleUpdate: ReadonlyArray<string> = [
+  "update-auth-event-feedback",
+  "--user-pool-id",
+  "us-east-1_Example1",
+  "--username",
+  "alice",
+  "--event-id",
+  "evt-1",
+  "--feedback-token",
+  "tok.valid-1",
+  "--feedback-value",
+  "Invalid"
+]
