@@ -4,6 +4,6 @@ import { shared } from "./vitest.shared.js"
 export default defineConfig({
   ...shared,
   test: {
-    projects: ["packages/*", "examples"]
+    projects: ["packages/*", "examples", "scripts"]
   }
 })

@@ -3,7 +3,8 @@
 // tarballs twice, with the lowest and with the newest versions the peer ranges allow. Each
 // install type-checks the app and its test (moduleResolution nodenext and bundler), runs the test
 // under vitest, and runs the app under Node 20 against the emulator started from the packed command
-// line (`npx cognito-feedback emulator --port 0`). The newest install then runs the same app
+// line (`npx cognito-feedback emulator --port 0`). Every TypeScript block of the READMEs is
+// type-checked there too (strict, nodenext), and the blocks that are tests run. The newest install then runs the same app
 // under Node 22 and 24, Bun and Deno (from their npm packages) and in headless Chromium (an esbuild
 // bundle on another origin than the emulator, so CORS is exercised).
 //
@@ -16,6 +17,7 @@ import { createRequire } from "node:module"
 import * as os from "node:os"
 import * as path from "node:path"
 import semver from "semver"
+import { readmeBlocks } from "../scripts/readme-blocks.mjs"
 import { packAll, root } from "../scripts/workspace.mjs"
 
 const template = path.join(root, "consumer", "template")
@@ -207,6 +209,27 @@ const scenario = async (label, tarballs, peers, withRuntimes) => {
     return `installed ${versions.join(", ")}`
   })
   const bin = (name) => path.join(dir, "node_modules", ".bin", name)
+  const blocks = readmeBlocks()
+  const modules = blocks.filter((block) => !block.fragment)
+  fs.mkdirSync(path.join(dir, "readme"))
+  for (const block of modules) fs.writeFileSync(path.join(dir, "readme", block.name), block.code)
+  const nodenext = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.nodenext.json"), "utf8"))
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.readme.json"),
+    JSON.stringify({
+      ...nodenext,
+      // as an app's tsconfig has it (tsc --init): @effect/platform-node's own declarations need
+      // @types/ws otherwise; the packages' declarations are checked with skipLibCheck off above
+      compilerOptions: {
+        ...nodenext.compilerOptions,
+        noEmit: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        skipLibCheck: true
+      },
+      include: ["readme"]
+    })
+  )
   const checks = [
     ["one copy of effect and of @effect/platform, the CLI's included", async () => {
       const copies = [
@@ -219,6 +242,20 @@ const scenario = async (label, tarballs, peers, withRuntimes) => {
     }],
     ["tsc, moduleResolution nodenext", () => exec(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: dir })],
     ["tsc, moduleResolution bundler", () => exec(bin("tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir })],
+    [
+      `tsc, nodenext: the ${modules.length} TypeScript blocks of ${new Set(blocks.map((b) => b.file)).size} READMEs` +
+      ` (${blocks.length - modules.length} marked as fragments)`,
+      async () => {
+        if (modules.length === 0) throw new Error("no TypeScript block found in any README")
+        // tsc names readme/README-L66.ts(3,1): the block that opens on line 66 of README.md
+        await exec(bin("tsc"), ["-p", "tsconfig.readme.json"], { cwd: dir })
+      }
+    ],
+    ["vitest: the README blocks that are tests", async () => {
+      if (!modules.some((block) => block.name.endsWith(".test.ts"))) throw new Error("no README block is a test")
+      const output = await exec(bin("vitest"), ["run", "--dir", "readme"], { cwd: dir, env: { NO_COLOR: "1" } })
+      return /Tests\s+(.*)/.exec(output)?.[1]
+    }],
     ["vitest: the app's tests with the testkit's layers, arbitraries and emulator", async () => {
       const output = await exec(bin("vitest"), ["run", "--dir", "src"], { cwd: dir, env: { NO_COLOR: "1" } })
       return /Tests\s+(.*)/.exec(output)?.[1]

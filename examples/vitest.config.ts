@@ -1,4 +1,4 @@
 import { defineProject, mergeConfig } from "vitest/config"
 import { shared } from "../vitest.shared.js"
 
-export default mergeConfig(shared, defineProject({ test: { include: ["*.test.ts"] } }))
+export default mergeConfig(shared, defineProject({ test: { include: ["*.test.ts", "comparison/*.test.ts"] } }))
