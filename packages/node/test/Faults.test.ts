@@ -175,12 +175,18 @@ describe.each(liveClients)("faults over a real socket ($name)", (client) => {
   it.live("connection refused: typed, retried, no defect", () =>
     Effect.gen(function*() {
       const port = yield* closedPort
+      const { spans, tracer } = recordingTracer()
       const error = yield* Effect.flip(
         AuthEventFeedback.update(request).pipe(
-          Effect.provide(client.layer({ endpoint: `http://127.0.0.1:${port}`, retryPolicy: quickRetries }))
+          Effect.provide(client.layer({ endpoint: `http://127.0.0.1:${port}`, retryPolicy: quickRetries })),
+          Effect.withTracer(tracer)
         )
       )
       assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Connect")
+      // one span per attempt: the standard policy's 3 attempts in all, each refused
+      const attempts = spans.filter((span) => span.name === "Cognito.UpdateAuthEventFeedback.attempt")
+      assert.deepStrictEqual(attempts.map((span) => span.attributes.get("aws.attempt")), [1, 2, 3])
     }))
 })
 

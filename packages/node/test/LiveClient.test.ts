@@ -44,11 +44,22 @@ describe.each(liveClients)("over $name and a loopback server", (client) => {
   it.live("connection refused is a TransportError, retried as transient", () =>
     Effect.gen(function*() {
       const port = yield* closedPort
+      const retries: Array<RetryPolicy.RetryEvent> = []
       const error = yield* Effect.flip(
-        update(client, { endpoint: `http://127.0.0.1:${port}`, retryPolicy: fastRetries })
+        update(client, {
+          endpoint: `http://127.0.0.1:${port}`,
+          retryPolicy: fastRetries,
+          onRetry: (event) => Effect.sync(() => retries.push(event))
+        })
       )
       assert.strictEqual(error._tag, "TransportError")
       assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Connect")
+      // the standard policy's 3 attempts in all: attempts 1 and 2 failed and were retried as
+      // transient, each with a refused connection; the third one's error is the call's
+      assert.deepStrictEqual(
+        retries.map((event) => [event.attempt, event.retryClass, event.error._tag]),
+        [[1, "transient", "TransportError"], [2, "transient", "TransportError"]]
+      )
     }))
 
   it.scoped("a server that never answers: the attempt timeout fires (TestClock)", () =>

@@ -210,10 +210,106 @@ const rejectedAtTheWire: ReadonlyArray<readonly [string, CognitoWire.WireRequest
   ]
 ]
 
+// A request wrong in two ways gets the error of the first check in the service's order: the size,
+// then the method and the target (AWS JSON services route on them alone), then the signature of an
+// admin operation, then the content type, then the body.
+const wrongContentType = { "content-type": "application/json" }
+const wrongTwice: ReadonlyArray<readonly [string, CognitoWire.WireRequest, string, number]> = [
+  [
+    "a body over the limit with an unknown target",
+    {
+      ...post("UpdateAuthEventFeedback", update, { "x-amz-target": "AWSCognitoIdentityProviderService.DeleteUser" }),
+      bodyTooLarge: true
+    },
+    "RequestEntityTooLargeException",
+    413
+  ],
+  [
+    "an unknown target with a wrong content type",
+    post("UpdateAuthEventFeedback", update, {
+      ...wrongContentType,
+      "x-amz-target": "AWSCognitoIdentityProviderService.DeleteUser"
+    }),
+    "UnknownOperationException",
+    400
+  ],
+  [
+    "no target and no content type",
+    { method: "POST", headers: {}, body: JSON.stringify(update) },
+    "UnknownOperationException",
+    400
+  ],
+  [
+    "a GET with a wrong content type",
+    { ...post("UpdateAuthEventFeedback", update, wrongContentType), method: "GET" },
+    "UnknownOperationException",
+    400
+  ],
+  [
+    "a GET of an admin operation without Authorization",
+    {
+      method: "GET",
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": AwsJsonProtocol.target("AdminListUserAuthEvents")
+      },
+      body: JSON.stringify({ UserPoolId: poolId, Username: username })
+    },
+    "UnknownOperationException",
+    400
+  ],
+  [
+    "an admin operation without Authorization and with a wrong content type",
+    {
+      method: "POST",
+      headers: { ...wrongContentType, "x-amz-target": AwsJsonProtocol.target("AdminUpdateAuthEventFeedback") },
+      body: JSON.stringify({ UserPoolId: poolId, Username: username, EventId: "evt-1", FeedbackValue: "Valid" })
+    },
+    "MissingAuthenticationTokenException",
+    400
+  ],
+  [
+    "an admin operation with a Basic Authorization and no content type",
+    {
+      method: "POST",
+      headers: {
+        "x-amz-target": AwsJsonProtocol.target("AdminListUserAuthEvents"),
+        authorization: "Basic YWxpY2U6c2VjcmV0"
+      },
+      body: JSON.stringify({ UserPoolId: poolId, Username: username })
+    },
+    "IncompleteSignatureException",
+    400
+  ],
+  [
+    "an admin operation without Authorization and a body that is not JSON",
+    {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": AwsJsonProtocol.target("AdminListUserAuthEvents")
+      },
+      body: "{\"UserPoolId\":"
+    },
+    "MissingAuthenticationTokenException",
+    400
+  ]
+]
+
 describe("CognitoWire.handle", () => {
   describe("rejects at the wire, before the simulator", () => {
     for (const [name, request, code, status] of rejectedAtTheWire) {
       it.effect(`${name}: ${status} ${code}, nothing recorded`, () =>
+        withSimulator((send, simulator) =>
+          Effect.gen(function*() {
+            assertAwsError(yield* send(request), code, status)
+            yield* assertUnchanged(simulator)
+          })
+        ))
+    }
+
+    for (const [name, request, code, status] of wrongTwice) {
+      it.effect(`wrong in two ways, the first check in the service's order decides: ${name}: ${status} ${code}`, () =>
         withSimulator((send, simulator) =>
           Effect.gen(function*() {
             assertAwsError(yield* send(request), code, status)

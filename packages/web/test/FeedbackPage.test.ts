@@ -291,6 +291,27 @@ describe("POST: records, and shows the outcome", () => {
       assert.strictEqual((yield* send(sameOrigin)).status, 200)
     }).pipe(Effect.provide(Memory)))
 
+  it.effect("without a public origin, the Host header, not the request's URL, names the page's own site", () =>
+    Effect.gen(function*() {
+      // behind a proxy: the URL as received is the internal address, the Host header the public one
+      const { send } = yield* makePage()
+      const behindProxy = (from: string) => {
+        const request = post(formOf(aliceLink), { host: "feedback.example.com", origin: from })
+        request.headers.delete("sec-fetch-site")
+        return request
+      }
+      // an Origin that matches the URL's host but not the Host header is another site
+      const urlOnly = yield* send(behindProxy(origin))
+      assert.strictEqual(urlOnly.status, 403)
+      assert.include(urlOnly.body, "This answer came from another website")
+      assert.strictEqual(yield* callCount, 0)
+      assert.isUndefined(yield* feedbackOf("alice", "evt-1"))
+      // the Host header's site is the page's own, whatever the scheme (TLS may end at the proxy)
+      const hostHeader = yield* send(behindProxy("https://feedback.example.com"))
+      assert.strictEqual(hostHeader.status, 200)
+      assert.strictEqual((yield* feedbackOf("alice", "evt-1"))?.FeedbackValue, "Invalid")
+    }).pipe(Effect.provide(Memory)))
+
   it.effect("any other method: 405 with Allow", () =>
     Effect.gen(function*() {
       const { send } = yield* makePage()
@@ -320,11 +341,22 @@ describe("every outcome of the service", () => {
     UserNotFoundException: [404, "We could not find this sign-in"],
     ResourceNotFoundException: [404, "We could not find this sign-in"],
     InvalidParameterException: [400, "This link is incomplete"],
-    TooManyRequestsException: [503, "Too many requests right now"],
     InternalErrorException: [503, "The service is not available"],
     TransportError: [503, "The service is not available"],
     UserPoolAddOnNotEnabledException: [500, "Something went wrong"],
     OperationNotEnabledException: [500, "Something went wrong"]
+  }
+
+  // throttled (once the client's retries are spent): 503 and `Retry-After: 60`; every other outcome
+  // has no Retry-After. An unexpected response is throttling when its status is 429, else unavailable.
+  const throttled = [503, "Too many requests right now", "60"] as const
+  const unavailable = [503, "The service is not available", null] as const
+  const expectedOf = (outcome: AuthEventFeedbackTest.Outcome): readonly [number, string, string | null] => {
+    if (outcome._tag === "Success") return [...(expected.Success ?? [0, ""]), null]
+    const error = outcome.error
+    if (error._tag === "TooManyRequestsException") return throttled
+    if (error._tag === "UnexpectedResponseError") return error.status === 429 ? throttled : unavailable
+    return [...(expected[error._tag] ?? [0, ""]), null]
   }
 
   it.effect.prop(
@@ -335,16 +367,42 @@ describe("every outcome of the service", () => {
         const { send } = yield* makePage()
         const page = yield* send(post(formOf(aliceLink)))
         const tag = outcome._tag === "Success" ? "Success" : outcome.error._tag
-        const [status, text] = tag === "UnexpectedResponseError" && outcome._tag === "Failure" &&
-            outcome.error._tag === "UnexpectedResponseError"
-          ? [outcome.error.status === 429 ? 503 : 503, outcome.error.status === 429 ? "Too many" : "not available"]
-          : expected[tag] ?? [0, ""]
+        const [status, text, retryAfter] = expectedOf(outcome)
         assert.strictEqual(page.status, status, tag)
         assert.include(page.body, text)
+        assert.strictEqual(page.headers.get("retry-after"), retryAfter, tag)
         assert.notInclude(page.body, "tok.valid-1")
       }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([outcome]))),
     { fastCheck: { numRuns: 60 } }
   )
+
+  const dedicated: ReadonlyArray<
+    readonly [string, CognitoError.UpdateAuthEventFeedbackError, typeof throttled | typeof unavailable]
+  > = [
+    ["TooManyRequestsException", new CognitoError.TooManyRequestsException({ message: "Rate exceeded" }), throttled],
+    [
+      "an unexpected 429 with no code",
+      new CognitoError.UnexpectedResponseError({ status: 429, message: "Too Many Requests" }),
+      throttled
+    ],
+    [
+      "an unexpected 502 from a load balancer",
+      new CognitoError.UnexpectedResponseError({ status: 502, message: "Bad Gateway" }),
+      unavailable
+    ],
+    ["InternalErrorException", new CognitoError.InternalErrorException({ message: "Internal error" }), unavailable]
+  ]
+  for (const [name, error, [status, text, retryAfter]] of dedicated) {
+    it.effect(`${name}: ${status}, Retry-After ${retryAfter ?? "absent"}`, () =>
+      Effect.gen(function*() {
+        const { send } = yield* makePage()
+        const page = yield* send(post(formOf(aliceLink)))
+        assert.strictEqual(page.status, status)
+        assert.strictEqual(page.headers.get("retry-after"), retryAfter)
+        assert.include(page.body, text)
+        assertSecurityHeaders(page.headers)
+      }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([AuthEventFeedbackTest.failure(error)]))))
+  }
 })
 
 describe("options", () => {
