@@ -49,6 +49,15 @@ export default tseslint.config(
     }
   },
   {
+    // the protocol is written once for every edition and runtime: no Effect, no Node, no package
+    files: ["packages/protocol/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ regex: "^(?!\\.{1,2}/)", message: "packages/protocol imports only its own modules" }]
+      }]
+    }
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: {
       globals: {

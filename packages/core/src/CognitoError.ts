@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import * as ServiceError from "@cognito-feedback/protocol/ServiceError"
 import * as Schema from "effect/Schema"
 
 const serviceFields = {
@@ -130,20 +131,6 @@ export class InternalErrorException extends Schema.TaggedError<InternalErrorExce
  * The exceptions the service itself can return.
  *
  * @since 0.1.0
- * @category errors
- */
-export type CognitoServiceError =
-  | InvalidParameterException
-  | ResourceNotFoundException
-  | TooManyRequestsException
-  | NotAuthorizedException
-  | UserNotFoundException
-  | UserPoolAddOnNotEnabledException
-  | OperationNotEnabledException
-  | InternalErrorException
-
-/**
- * @since 0.1.0
  * @category schemas
  */
 export const CognitoServiceError = Schema.Union(
@@ -158,21 +145,20 @@ export const CognitoServiceError = Schema.Union(
 )
 
 /**
- * The AWS error codes of the service exceptions, in the order of the facts sheet.
+ * @since 0.1.0
+ * @category errors
+ */
+export type CognitoServiceError = typeof CognitoServiceError.Type
+
+/**
+ * The AWS error codes of the service exceptions, in the order of the facts sheet (the protocol's
+ * `ServiceError.serviceErrors`, where each code, its retry class and its meaning are written).
  *
  * @since 0.1.0
  * @category models
  */
-export const serviceErrorCodes = [
-  "InvalidParameterException",
-  "ResourceNotFoundException",
-  "TooManyRequestsException",
-  "NotAuthorizedException",
-  "UserNotFoundException",
-  "UserPoolAddOnNotEnabledException",
-  "OperationNotEnabledException",
-  "InternalErrorException"
-] as const satisfies ReadonlyArray<CognitoServiceError["_tag"]>
+export const serviceErrorCodes: typeof ServiceError.serviceErrorCodes & ReadonlyArray<ServiceErrorCode> =
+  ServiceError.serviceErrorCodes
 
 /**
  * @since 0.1.0
@@ -180,16 +166,17 @@ export const serviceErrorCodes = [
  */
 export type ServiceErrorCode = CognitoServiceError["_tag"]
 
-const serviceErrorClasses = {
-  InvalidParameterException,
-  ResourceNotFoundException,
-  TooManyRequestsException,
-  NotAuthorizedException,
-  UserNotFoundException,
-  UserPoolAddOnNotEnabledException,
-  OperationNotEnabledException,
-  InternalErrorException
-} as const
+// a class per code of the protocol's table and no other, checked both ways by the compiler:
+// every protocol code is a class's tag (`serviceErrorCodes`' type), and every class's tag is a
+// protocol code (`makeServiceError` looks the class up by the protocol's codes)
+type ServiceErrorClass = new(fields: {
+  readonly message: string
+  readonly requestId?: string | undefined
+}) => CognitoServiceError
+
+const serviceErrorClasses = Object.fromEntries(
+  CognitoServiceError.members.map((errorClass) => [errorClass._tag, errorClass])
+) as unknown as { readonly [C in ServiceError.ServiceErrorCode]: ServiceErrorClass }
 
 /**
  * Whether `code` is one of the service exceptions' codes.
@@ -197,8 +184,7 @@ const serviceErrorClasses = {
  * @since 0.1.0
  * @category guards
  */
-export const isServiceErrorCode = (code: string): code is ServiceErrorCode =>
-  Object.prototype.hasOwnProperty.call(serviceErrorClasses, code)
+export const isServiceErrorCode: (code: string) => code is ServiceErrorCode = ServiceError.isServiceErrorCode
 
 /**
  * Builds the service exception for a known code.

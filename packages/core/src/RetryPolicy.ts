@@ -8,6 +8,8 @@
  *
  * @since 0.1.0
  */
+import * as Retry from "@cognito-feedback/protocol/Retry"
+import * as ProtocolQuota from "@cognito-feedback/protocol/RetryQuota"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -22,6 +24,9 @@ import { makeRateLimiter, rateLimiterDefaults } from "./internal/rateLimiter.js"
 import type { RetryQuota, RetryQuotaOptions } from "./internal/retryQuota.js"
 import { allocateRetryQuota, quotaDefaults, retryCost } from "./internal/retryQuota.js"
 
+// The arithmetic (classification, backoff, quota, CUBIC) is the protocol's `Retry`, `RetryQuota`
+// and `RetryRateLimiter`; this module binds it to `Clock`, `Random`, `Schedule` and `Effect`.
+
 // ---------------------------------------------------------------------------------------------
 // Classification
 // ---------------------------------------------------------------------------------------------
@@ -33,7 +38,7 @@ import { allocateRetryQuota, quotaDefaults, retryCost } from "./internal/retryQu
  * @since 0.1.0
  * @category models
  */
-export type RetryClass = "throttling" | "transient" | "none"
+export type RetryClass = Retry.RetryClass
 
 /**
  * The error codes the AWS SDKs treat as throttling.
@@ -41,22 +46,7 @@ export type RetryClass = "throttling" | "transient" | "none"
  * @since 0.1.0
  * @category constants
  */
-export const throttlingErrorCodes: ReadonlyArray<string> = [
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "RequestThrottledException",
-  "TooManyRequestsException",
-  "ProvisionedThroughputExceededException",
-  "TransactionInProgressException",
-  "RequestLimitExceeded",
-  "BandwidthLimitExceeded",
-  "LimitExceededException",
-  "RequestThrottled",
-  "SlowDown",
-  "PriorRequestNotComplete",
-  "EC2ThrottledException"
-]
+export const throttlingErrorCodes: ReadonlyArray<string> = Retry.throttlingErrorCodes
 
 /**
  * The error codes the AWS SDKs treat as transient.
@@ -64,7 +54,7 @@ export const throttlingErrorCodes: ReadonlyArray<string> = [
  * @since 0.1.0
  * @category constants
  */
-export const transientErrorCodes: ReadonlyArray<string> = ["TimeoutError", "RequestTimeout", "RequestTimeoutException"]
+export const transientErrorCodes: ReadonlyArray<string> = Retry.transientErrorCodes
 
 /**
  * The HTTP statuses the AWS SDKs treat as transient (429 is throttling).
@@ -72,46 +62,25 @@ export const transientErrorCodes: ReadonlyArray<string> = ["TimeoutError", "Requ
  * @since 0.1.0
  * @category constants
  */
-export const transientStatusCodes: ReadonlyArray<number> = [500, 502, 503, 504]
-
-const throttlingCodeSet: ReadonlySet<string> = new Set(throttlingErrorCodes)
-const transientCodeSet: ReadonlySet<string> = new Set(transientErrorCodes)
-const transientStatusSet: ReadonlySet<number> = new Set(transientStatusCodes)
-
-const classifyResponse = (status: number, code: string | undefined): RetryClass => {
-  // A known code wins over the status; an unknown one says nothing, so the status decides.
-  if (code !== undefined) {
-    if (throttlingCodeSet.has(code)) return "throttling"
-    if (transientCodeSet.has(code)) return "transient"
-  }
-  if (status === 429) return "throttling"
-  if (transientStatusSet.has(status)) return "transient"
-  return "none"
-}
+export const transientStatusCodes: ReadonlyArray<number> = Retry.transientStatusCodes
 
 /**
- * Classifies an error of `UpdateAuthEventFeedback` as the AWS SDKs' "standard" mode does.
+ * Classifies an error of `UpdateAuthEventFeedback` as the AWS SDKs' "standard" mode does: a
+ * service exception by its retry class in the protocol's `ServiceError.serviceErrors`, a
+ * `TransportError` as transient unless nothing was sent, an `UnexpectedResponseError` by its code
+ * and status. Any operation whose errors are these classes can use it.
  *
  * @since 0.1.0
  * @category classification
  */
 export const classify = (error: UpdateAuthEventFeedbackError): RetryClass => {
   switch (error._tag) {
-    case "TooManyRequestsException":
-      return "throttling"
-    case "InternalErrorException":
-      return "transient"
     case "TransportError":
       return error.reason === "NotSent" ? "none" : "transient"
     case "UnexpectedResponseError":
-      return classifyResponse(error.status, error.code)
-    case "InvalidParameterException":
-    case "ResourceNotFoundException":
-    case "NotAuthorizedException":
-    case "UserNotFoundException":
-    case "UserPoolAddOnNotEnabledException":
-    case "OperationNotEnabledException":
-      return "none"
+      return Retry.classifyResponse(error.status, error.code)
+    default:
+      return Retry.classifyServiceError(error._tag)
   }
 }
 
@@ -145,12 +114,13 @@ export const isThrottling = (error: UpdateAuthEventFeedbackError): boolean => cl
 export type RetryMode = "standard" | "adaptive" | "disabled" | "custom"
 
 /**
- * A retry policy: plain data, readable and changeable with a spread.
+ * A retry policy: plain data, readable and changeable with a spread. `E` is the error a custom
+ * `schedule` sees: `UpdateAuthEventFeedback`'s unless said otherwise (`makeRetrierWith`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface RetryPolicy {
+export interface RetryPolicy<E = UpdateAuthEventFeedbackError> {
   readonly mode: RetryMode
   /** Attempts in all, the first included (3). The first attempt always runs. */
   readonly maxAttempts: number
@@ -170,7 +140,7 @@ export interface RetryPolicy {
    * Only for "custom": decides, from each error, whether and when to retry. Classification and
    * `Retry-After` hints are not applied; `maxAttempts` and the quota (if set) still are.
    */
-  readonly schedule?: Schedule.Schedule<unknown, UpdateAuthEventFeedbackError> | undefined
+  readonly schedule?: Schedule.Schedule<unknown, E> | undefined
 }
 
 /**
@@ -212,17 +182,23 @@ export interface ScheduleOptions {
   readonly quota?: Partial<RetryQuotaOptions> | false | undefined
 }
 
-const DEFAULT_MAX_ATTEMPTS = 3
-
 const resolveQuota = (quota: Partial<RetryQuotaOptions> | false | undefined): RetryQuotaOptions | undefined =>
   quota === false ? undefined : { ...quotaDefaults, ...quota }
 
+const { constants } = Retry
+
 const standardFields = (options: StandardOptions | undefined): Omit<RetryPolicy, "mode"> => ({
-  maxAttempts: options?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-  throttlingBaseDelay: Duration.decode(options?.throttlingBaseDelay ?? Duration.millis(1000)),
-  transientBaseDelay: Duration.decode(options?.transientBaseDelay ?? Duration.millis(50)),
-  maxBackoff: Duration.decode(options?.maxBackoff ?? Duration.seconds(20)),
-  maxRetryAfterExtra: Duration.decode(options?.maxRetryAfterExtra ?? Duration.seconds(5)),
+  maxAttempts: options?.maxAttempts ?? constants.maxAttempts,
+  throttlingBaseDelay: Duration.decode(
+    options?.throttlingBaseDelay ?? Duration.millis(constants.throttlingBaseDelayMillis)
+  ),
+  transientBaseDelay: Duration.decode(
+    options?.transientBaseDelay ?? Duration.millis(constants.transientBaseDelayMillis)
+  ),
+  maxBackoff: Duration.decode(options?.maxBackoff ?? Duration.millis(constants.maxBackoffMillis)),
+  maxRetryAfterExtra: Duration.decode(
+    options?.maxRetryAfterExtra ?? Duration.millis(constants.maxRetryAfterExtraMillis)
+  ),
   quota: resolveQuota(options?.quota)
 })
 
@@ -322,11 +298,30 @@ export const fromMode = (mode: "standard" | "adaptive", maxAttempts?: number): R
 // Delays (pure)
 // ---------------------------------------------------------------------------------------------
 
-const baseDelayMillis = (policy: RetryPolicy, retryClass: RetryClass): number =>
-  Duration.toMillis(retryClass === "throttling" ? policy.throttlingBaseDelay : policy.transientBaseDelay)
+// the policy's durations as the protocol's milliseconds, once per retrier or schedule
+const delayOptionsOf = <E>(policy: RetryPolicy<E>): Retry.DelayOptions => ({
+  throttlingBaseDelayMillis: Duration.toMillis(policy.throttlingBaseDelay),
+  transientBaseDelayMillis: Duration.toMillis(policy.transientBaseDelay),
+  maxBackoffMillis: Duration.toMillis(policy.maxBackoff),
+  maxRetryAfterExtraMillis: Duration.toMillis(policy.maxRetryAfterExtra)
+})
 
-const backoffMillis = (policy: RetryPolicy, retryClass: RetryClass, retryIndex: number): number =>
-  Math.min(baseDelayMillis(policy, retryClass) * 2 ** Math.max(0, retryIndex), Duration.toMillis(policy.maxBackoff))
+const delayOf = (
+  delays: Retry.DelayOptions,
+  retryClass: RetryClass,
+  retryIndex: number,
+  random: number,
+  retryAfter: Duration.Duration | undefined
+): Duration.Duration =>
+  Duration.millis(
+    Retry.retryDelay(
+      delays,
+      retryClass,
+      retryIndex,
+      random,
+      retryAfter === undefined ? undefined : Duration.toMillis(retryAfter)
+    )
+  )
 
 /**
  * The upper bound of the delay before retry number `retryIndex + 1` (0 for the first retry):
@@ -336,7 +331,7 @@ const backoffMillis = (policy: RetryPolicy, retryClass: RetryClass, retryIndex: 
  * @category delays
  */
 export const backoff = (policy: RetryPolicy, retryClass: RetryClass, retryIndex: number): Duration.Duration =>
-  Duration.millis(backoffMillis(policy, retryClass, retryIndex))
+  Duration.millis(Retry.backoff(delayOptionsOf(policy), retryClass, retryIndex))
 
 /**
  * The delay before a retry: full jitter (`random` in [0, 1] times `backoff`), then raised by a
@@ -351,14 +346,9 @@ export const retryDelay = (
   retryIndex: number,
   random: number,
   retryAfter?: Duration.Duration | undefined
-): Duration.Duration => {
-  const jittered = Math.min(1, Math.max(0, random)) * backoffMillis(policy, retryClass, retryIndex)
-  if (retryAfter === undefined) return Duration.millis(jittered)
-  const hinted = Math.max(jittered, Duration.toMillis(retryAfter))
-  return Duration.millis(Math.min(hinted, jittered + Duration.toMillis(policy.maxRetryAfterExtra)))
-}
+): Duration.Duration => delayOf(delayOptionsOf(policy), retryClass, retryIndex, random, retryAfter)
 
-const effectiveMaxAttempts = (policy: RetryPolicy): number => policy.mode === "disabled" ? 1 : policy.maxAttempts
+const effectiveMaxAttempts = <E>(policy: RetryPolicy<E>): number => policy.mode === "disabled" ? 1 : policy.maxAttempts
 
 /**
  * The policy's classification, backoff and attempt limit as a `Schedule` over the failed
@@ -368,18 +358,31 @@ const effectiveMaxAttempts = (policy: RetryPolicy): number => policy.mode === "d
  * @since 0.1.0
  * @category conversions
  */
-export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, UpdateAuthEventFeedbackError> => {
+export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, UpdateAuthEventFeedbackError> =>
+  toScheduleWith(policy, classify)
+
+/**
+ * `toSchedule` for the errors of any operation, classified by `classify`.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const toScheduleWith = <E>(
+  policy: RetryPolicy<E>,
+  classify: (error: E) => RetryClass
+): Schedule.Schedule<unknown, E> => {
   const maxRetries = Math.max(0, effectiveMaxAttempts(policy) - 1)
   if (policy.mode === "custom" && policy.schedule !== undefined) {
     return Schedule.intersect(policy.schedule, Schedule.recurs(maxRetries))
   }
-  return Schedule.makeWithState(0, (now, error: UpdateAuthEventFeedbackError, retries: number) => {
+  const delays = delayOptionsOf(policy)
+  return Schedule.makeWithState(0, (now, error: E, retries: number) => {
     const retryClass = classify(error)
     if (retryClass === "none" || retries >= maxRetries) {
       return Effect.succeed([retries, Duration.zero, ScheduleDecision.done] as const)
     }
     return Effect.map(Random.next, (random) => {
-      const delay = retryDelay(policy, retryClass, retries, random)
+      const delay = delayOf(delays, retryClass, retries, random, undefined)
       return [
         retries + 1,
         delay,
@@ -492,8 +495,8 @@ export type {
  * @since 0.1.0
  * @category models
  */
-export interface AttemptFailure {
-  readonly error: UpdateAuthEventFeedbackError
+export interface AttemptFailure<E = UpdateAuthEventFeedbackError> {
+  readonly error: E
   readonly retryAfter?: Duration.Duration | undefined
 }
 
@@ -516,9 +519,9 @@ export interface AttemptContext {
  * @since 0.1.0
  * @category models
  */
-export interface RetryEvent {
+export interface RetryEvent<E = UpdateAuthEventFeedbackError> {
   readonly attempt: number
-  readonly error: UpdateAuthEventFeedbackError
+  readonly error: E
   readonly retryClass: RetryClass
   readonly delay: Duration.Duration
 }
@@ -530,8 +533,8 @@ export interface RetryEvent {
  * @since 0.1.0
  * @category models
  */
-export interface Retrier {
-  readonly policy: RetryPolicy
+export interface Retrier<E = UpdateAuthEventFeedbackError> {
+  readonly policy: RetryPolicy<E>
   readonly quota: RetryQuota | undefined
   readonly rateLimiter: RateLimiter | undefined
   /**
@@ -539,13 +542,13 @@ export interface Retrier {
    * stop; then fails with the last attempt's error itself, not a wrapper.
    */
   readonly run: <A, R>(
-    attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure, R>,
+    attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure<E>, R>,
     options?: {
-      readonly onRetry?: ((event: RetryEvent) => Effect.Effect<void>) | undefined
+      readonly onRetry?: ((event: RetryEvent<E>) => Effect.Effect<void>) | undefined
       /** Runs when a retry is refused because the quota is spent. */
       readonly onQuotaExhausted?: Effect.Effect<void> | undefined
     }
-  ) => Effect.Effect<{ readonly value: A; readonly attempts: number }, UpdateAuthEventFeedbackError, R>
+  ) => Effect.Effect<{ readonly value: A; readonly attempts: number }, E, R>
 }
 
 /**
@@ -554,19 +557,34 @@ export interface Retrier {
  * @since 0.1.0
  * @category constructors
  */
-export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
+export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> => makeRetrierWith(policy, classify)
+
+/**
+ * `makeRetrier` for the errors of any operation, classified by `classify` (which decides what the
+ * standard and adaptive modes retry, what the quota charges and what the rate limiter counts as
+ * throttling). The constructors' policies serve any errors once their `schedule`, typed by this
+ * operation's errors, is dropped: `{ ...RetryPolicy.defaults, schedule: undefined }`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeRetrierWith = <E>(
+  policy: RetryPolicy<E>,
+  classify: (error: E) => RetryClass
+): Effect.Effect<Retrier<E>> =>
   Effect.gen(function*() {
     const allocated = policy.quota === undefined ? undefined : allocateRetryQuota(policy.quota)
     const quota = allocated?.quota
     const rateLimiter = policy.mode === "adaptive" ? yield* makeRateLimiter(policy.rateLimiter) : undefined
     const maxAttempts = effectiveMaxAttempts(policy)
     const schedule = policy.mode === "custom" ? policy.schedule : undefined
+    const delays = delayOptionsOf(policy)
 
-    const run: Retrier["run"] = <A, R>(
-      attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure, R>,
-      options?: Parameters<Retrier["run"]>[1]
+    const run: Retrier<E>["run"] = <A, R>(
+      attempt: (context: AttemptContext) => Effect.Effect<A, AttemptFailure<E>, R>,
+      options?: Parameters<Retrier<E>["run"]>[1]
     ) => {
-      type Outcome = Effect.Effect<{ readonly value: A; readonly attempts: number }, UpdateAuthEventFeedbackError, R>
+      type Outcome = Effect.Effect<{ readonly value: A; readonly attempts: number }, E, R>
       // Written without a generator on the way to a success: it is the path of almost every call.
       const tryAttempt = (
         attemptNumber: number,
@@ -575,7 +593,7 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
       ): Outcome => {
         const tried: Outcome = Effect.matchEffect(attempt({ attempt: attemptNumber, maxAttempts }), {
           onSuccess: (value) => {
-            allocated?.unsafeRelease(lastRetryCost ?? allocated.quota.options.noRetryIncrement)
+            allocated?.unsafeRelease(ProtocolQuota.refund(allocated.quota.options, lastRetryCost))
             const done = Effect.succeed({ value, attempts: attemptNumber })
             return rateLimiter === undefined ? done : Effect.zipRight(rateLimiter.update(false), done)
           },
@@ -585,12 +603,12 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
       }
       // The next attempt is a continuation, not run inside the generator: a generator waiting on it
       // would keep one frame per retry alive, without bound under an unbounded schedule.
-      const afterFailure = (attemptNumber: number, failure: AttemptFailure, scheduleState: unknown): Outcome =>
+      const afterFailure = (attemptNumber: number, failure: AttemptFailure<E>, scheduleState: unknown): Outcome =>
         Effect.flatMap(
           waitForRetry(attemptNumber, failure, scheduleState),
           ({ cost, nextState }) => tryAttempt(attemptNumber + 1, cost, nextState)
         )
-      const waitForRetry = (attemptNumber: number, { error, retryAfter }: AttemptFailure, scheduleState: unknown) =>
+      const waitForRetry = (attemptNumber: number, { error, retryAfter }: AttemptFailure<E>, scheduleState: unknown) =>
         Effect.gen(function*() {
           const retryClass = classify(error)
           if (rateLimiter !== undefined) yield* rateLimiter.update(retryClass === "throttling")
@@ -615,7 +633,7 @@ export const makeRetrier = (policy: RetryPolicy): Effect.Effect<Retrier> =>
               return yield* Effect.fail(error)
             }
           }
-          const delay = scheduled ?? retryDelay(policy, retryClass, attemptNumber - 1, yield* Random.next, retryAfter)
+          const delay = scheduled ?? delayOf(delays, retryClass, attemptNumber - 1, yield* Random.next, retryAfter)
           if (options?.onRetry !== undefined) {
             yield* options.onRetry({ attempt: attemptNumber, error, retryClass, delay })
           }

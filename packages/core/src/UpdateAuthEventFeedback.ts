@@ -5,6 +5,8 @@
  *
  * @since 0.1.0
  */
+import { brokenRule as brokenMemberRule } from "@cognito-feedback/protocol/Member"
+import { members } from "@cognito-feedback/protocol/Operations"
 import type * as Arbitrary from "effect/Arbitrary"
 import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
@@ -28,27 +30,13 @@ export interface Rules {
   readonly codePoints?: boolean
 }
 
-const lengthOf = (s: string, rules: Rules) => (rules.codePoints ? Array.from(s).length : s.length)
-
 /**
  * The first rule `s` breaks, as a message that never contains `s`; `undefined` when it breaks none.
  *
  * @since 0.1.0
  * @category validation
  */
-export const brokenRule = (s: string, rules: Rules): string | undefined => {
-  const length = lengthOf(s, rules)
-  if (rules.minLength !== undefined && length < rules.minLength) {
-    return `must be at least ${rules.minLength} character${rules.minLength === 1 ? "" : "s"} long`
-  }
-  if (rules.maxLength !== undefined && length > rules.maxLength) {
-    return `must be at most ${rules.maxLength} characters long`
-  }
-  if (rules.pattern !== undefined && !rules.pattern.test(s)) {
-    return `must match ${rules.pattern.source}`
-  }
-  return undefined
-}
+export const brokenRule: (s: string, rules: Rules) => string | undefined = brokenMemberRule
 
 type StringArbitrary = Arbitrary.LazyArbitrary<string>
 
@@ -97,10 +85,10 @@ const usernameAlphabet = Array.from("aZé中ʼ\u0301\u0903+$€😀079٣!#-_.@'\
  * @category models
  */
 export const rules = {
-  UserPoolId: { minLength: 1, maxLength: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/ },
-  Username: { minLength: 1, maxLength: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, codePoints: true },
-  EventId: { minLength: 1, maxLength: 50, pattern: /^[\w+-]+$/ },
-  FeedbackToken: { pattern: /^[A-Za-z0-9-_=.]+$/ }
+  UserPoolId: members.UserPoolId,
+  Username: members.Username,
+  EventId: members.EventId,
+  FeedbackToken: members.FeedbackToken
 } as const satisfies Record<string, Rules>
 
 /**
@@ -151,9 +139,9 @@ export const FeedbackToken = sensitiveString(rules.FeedbackToken, (fc) => fc.str
  * @since 0.1.0
  * @category schemas
  */
-export const FeedbackValue = Schema.Literal("Valid", "Invalid").annotations({
+export const FeedbackValue = Schema.Literal(...members.FeedbackValue.values).annotations({
   identifier: "FeedbackValue",
-  message: safeTypeMessage("\"Valid\" or \"Invalid\"")
+  message: safeTypeMessage(members.FeedbackValue.values.map((value) => `"${value}"`).join(" or "))
 })
 
 /**

@@ -12,6 +12,9 @@ import {
   Schedule,
   TestClock
 } from "effect"
+import { createRequire } from "node:module"
+import * as path from "node:path"
+import { pathToFileURL } from "node:url"
 import type { UpdateAuthEventFeedbackError } from "../src/CognitoError.js"
 import {
   InternalErrorException,
@@ -26,6 +29,24 @@ import {
   UserPoolAddOnNotEnabledException
 } from "../src/CognitoError.js"
 import * as RetryPolicy from "../src/RetryPolicy.js"
+
+// The AWS SDK's own lists, the oracle for the classification (not this package's lists): the
+// Cognito client is a dev dependency of the protocol package, and its `@smithy/core` holds them in
+// the module its classifier is built from (the protocol's tests check that they are what it uses).
+const protocolRequire = createRequire(createRequire(import.meta.url).resolve("@cognito-feedback/protocol/package.json"))
+const sdkRequire = createRequire(protocolRequire.resolve("@aws-sdk/client-cognito-identity-provider"))
+const sdkLists = (await import(
+  pathToFileURL(
+    path.join(
+      path.dirname(sdkRequire.resolve("@smithy/core/package.json")),
+      "dist-es/submodules/retry/service-error-classification/constants.js"
+    )
+  ).href
+)) as {
+  readonly THROTTLING_ERROR_CODES: ReadonlyArray<string>
+  readonly TRANSIENT_ERROR_CODES: ReadonlyArray<string>
+  readonly TRANSIENT_ERROR_STATUS_CODES: ReadonlyArray<number>
+}
 
 const tooMany = new TooManyRequestsException({ message: "Rate exceeded", requestId: "r-1" })
 const internal = new InternalErrorException({ message: "Internal error" })
@@ -127,28 +148,49 @@ describe("classify", () => {
 
   const status = fc.integer({ min: 0, max: 999 })
   const unknownCode = fc.string().filter((code) =>
-    !RetryPolicy.throttlingErrorCodes.includes(code) && !RetryPolicy.transientErrorCodes.includes(code)
+    !sdkLists.THROTTLING_ERROR_CODES.includes(code) && !sdkLists.TRANSIENT_ERROR_CODES.includes(code)
   )
+
+  it("exports the AWS SDK's lists", () => {
+    assert.deepStrictEqual([...RetryPolicy.throttlingErrorCodes].sort(), [...sdkLists.THROTTLING_ERROR_CODES].sort())
+    assert.deepStrictEqual([...RetryPolicy.transientErrorCodes].sort(), [...sdkLists.TRANSIENT_ERROR_CODES].sort())
+    assert.deepStrictEqual(
+      [...RetryPolicy.transientStatusCodes].sort(),
+      [...sdkLists.TRANSIENT_ERROR_STATUS_CODES].sort()
+    )
+  })
+
+  it("classifies each of the AWS SDK's throttling codes as throttling, whatever the status", () => {
+    for (const code of sdkLists.THROTTLING_ERROR_CODES) {
+      for (const status of [200, 400, 404, 429, 500, 503]) {
+        assert.strictEqual(RetryPolicy.classify(unexpected(status, code)), "throttling", `${code} ${status}`)
+      }
+    }
+  })
 
   it.prop("a throttling code is throttling whatever the status", {
     status,
-    code: fc.constantFrom(...RetryPolicy.throttlingErrorCodes)
+    code: fc.constantFrom(...sdkLists.THROTTLING_ERROR_CODES)
   }, ({ code, status }) => {
     assert.strictEqual(RetryPolicy.classify(unexpected(status, code)), "throttling")
   })
 
   it.prop("a transient code is transient whatever the status", {
     status,
-    code: fc.constantFrom(...RetryPolicy.transientErrorCodes)
+    code: fc.constantFrom(...sdkLists.TRANSIENT_ERROR_CODES)
   }, ({ code, status }) => {
     assert.strictEqual(RetryPolicy.classify(unexpected(status, code)), "transient")
   })
 
   it.prop("without a known code the status decides", {
-    status: fc.oneof(status, fc.constantFrom(429, 500, 502, 503, 504)),
+    status: fc.oneof(status, fc.constantFrom(429, ...sdkLists.TRANSIENT_ERROR_STATUS_CODES)),
     code: fc.option(unknownCode, { nil: undefined })
   }, ({ code, status }) => {
-    const expected = status === 429 ? "throttling" : [500, 502, 503, 504].includes(status) ? "transient" : "none"
+    const expected = status === 429
+      ? "throttling"
+      : sdkLists.TRANSIENT_ERROR_STATUS_CODES.includes(status)
+      ? "transient"
+      : "none"
     assert.strictEqual(RetryPolicy.classify(unexpected(status, code)), expected)
     assert.strictEqual(RetryPolicy.classify(unexpected(status, code)), RetryPolicy.classify(unexpected(status)))
   })
@@ -529,6 +571,69 @@ describe("Retrier", () => {
         assert.strictEqual(state.measuredTxRate, 0.8)
         // backoff was 0, so the second attempt waited for the limiter's token alone: 1 / 0.5 s
         assert.deepStrictEqual(gaps(yield* script.log), [2000])
+      }))
+  })
+
+  describe("other operations' errors", () => {
+    type OtherError = { readonly _tag: "Busy" } | { readonly _tag: "Broken" } | { readonly _tag: "Refused" }
+    const busy: OtherError = { _tag: "Busy" }
+    const broken: OtherError = { _tag: "Broken" }
+    const refused: OtherError = { _tag: "Refused" }
+    const classifyOther = (error: OtherError): RetryPolicy.RetryClass =>
+      error._tag === "Busy" ? "throttling" : error._tag === "Broken" ? "transient" : "none"
+
+    it.effect("makeRetrierWith retries by the given classification, with the policy's delays and quota", () =>
+      Effect.gen(function*() {
+        // the policy's data is the same for any errors; only a custom schedule is typed by them
+        const policy: RetryPolicy.RetryPolicy<OtherError> = { ...RetryPolicy.defaults, schedule: undefined }
+        const retrier = yield* RetryPolicy.makeRetrierWith(policy, classifyOther)
+        const recorded = yield* Ref.make<ReadonlyArray<RetryPolicy.RetryEvent<OtherError>>>([])
+        const count = yield* Ref.make(0)
+        const run = (outcome: (attempt: number) => OtherError | undefined) =>
+          settle(
+            Ref.set(count, 0).pipe(
+              Effect.zipRight(retrier.run(
+                (context) =>
+                  Ref.update(count, (n) => n + 1).pipe(
+                    Effect.zipRight(Effect.suspend(() => {
+                      const error = outcome(context.attempt)
+                      return error === undefined ? Effect.succeed(context.attempt) : Effect.fail({ error })
+                    }))
+                  ),
+                { onRetry: (event) => Ref.update(recorded, (events) => [...events, event]) }
+              )),
+              Effect.withRandom(Random.fixed([1]))
+            )
+          )
+        assert.deepStrictEqual(
+          yield* run((attempt) => attempt === 1 ? busy : attempt === 2 ? broken : undefined),
+          Either.right({ value: 3, attempts: 3 })
+        )
+        assert.deepStrictEqual(
+          (yield* Ref.get(recorded)).map((
+            event
+          ) => [event.error._tag, event.retryClass, Duration.toMillis(event.delay)]),
+          [["Busy", "throttling", 1000], ["Broken", "transient", 100]]
+        )
+        assert.deepStrictEqual(yield* run(() => refused), Either.left(refused))
+        assert.strictEqual(yield* Ref.get(count), 1)
+        // 5 + 14 taken, the last 14 refunded, then 5 + 5 for the third run's two throttling retries
+        yield* run(() => busy)
+        assert.strictEqual(yield* (retrier.quota?.available ?? Effect.succeed(-1)), 500 - 5 - 10)
+      }))
+
+    it.effect("toScheduleWith applies the policy with Effect.retry", () =>
+      Effect.gen(function*() {
+        const count = yield* Ref.make(0)
+        const retried = (error: OtherError) =>
+          Ref.set(count, 0).pipe(
+            Effect.zipRight(settle(Effect.retry(
+              Ref.update(count, (n) => n + 1).pipe(Effect.zipRight(Effect.fail(error))),
+              RetryPolicy.toScheduleWith<OtherError>({ ...RetryPolicy.defaults, schedule: undefined }, classifyOther)
+            ))),
+            Effect.zipRight(Ref.get(count))
+          )
+        assert.deepStrictEqual([yield* retried(busy), yield* retried(broken), yield* retried(refused)], [3, 3, 1])
       }))
   })
 

@@ -3,10 +3,12 @@
  * in errors, logs, spans and terminals: no terminal control sequences or control characters, a
  * bounded length, and none of the call's secrets. A server may repeat what it was sent — a proxy, a
  * mock, a gateway's error page — so the client redacts the username and the feedback token in every
- * form it sent them (as is, JSON-escaped, URL-encoded) before anything reads the text.
+ * form it sent them (as is, JSON-escaped, URL-encoded) before anything reads the text. The rules
+ * are the protocol's (`@cognito-feedback/protocol/AwsJson`); this module names them for the client.
  *
  * @since 0.1.0
  */
+import * as AwsJson from "@cognito-feedback/protocol/AwsJson"
 
 /**
  * What replaces a secret found in a server's text.
@@ -14,7 +16,7 @@
  * @since 0.1.0
  * @category constants
  */
-export const redactedMarker = "<redacted>"
+export const redactedMarker = AwsJson.redactedMarker
 
 /**
  * The longest message an error keeps: the service's own are one sentence.
@@ -22,7 +24,7 @@ export const redactedMarker = "<redacted>"
  * @since 0.1.0
  * @category constants
  */
-export const maxMessageLength = 1024
+export const maxMessageLength = AwsJson.maxMessageLength
 
 /**
  * The longest request id or error code an error keeps.
@@ -30,17 +32,7 @@ export const maxMessageLength = 1024
  * @since 0.1.0
  * @category constants
  */
-export const maxIdentifierLength = 256
-
-// Escape sequences whole (CSI `ESC [ … final`, OSC `ESC ] … BEL|ESC \`, DCS/SOS/PM/APC up to their
-// terminator, the 8-bit CSI and OSC introducers, and two-character `ESC x`), so that no part of one is
-// left to be read as text; then every C0/C1 control, DEL, and the bidirectional overrides that can
-// make a line read other than it is.
-/* eslint-disable no-control-regex */
-const escapeSequence =
-  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u007e]?/g
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-/* eslint-enable no-control-regex */
+export const maxIdentifierLength = AwsJson.maxIdentifierLength
 
 /**
  * `text` without terminal escape sequences (colours, window titles, …); other characters stay.
@@ -48,7 +40,7 @@ const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u
  * @since 0.1.0
  * @category sanitizing
  */
-export const withoutEscapes = (text: string): string => text.replace(escapeSequence, "")
+export const withoutEscapes: (text: string) => string = AwsJson.withoutEscapes
 
 /**
  * `text` without terminal escape sequences, with every other control character (newlines and tabs
@@ -57,7 +49,7 @@ export const withoutEscapes = (text: string): string => text.replace(escapeSeque
  * @since 0.1.0
  * @category sanitizing
  */
-export const withoutControls = (text: string): string => withoutEscapes(text).replace(controlCharacter, " ")
+export const withoutControls: (text: string) => string = AwsJson.withoutControls
 
 /**
  * `text` cut to `maxLength` characters, ending in `…` when cut (never inside a surrogate pair).
@@ -65,13 +57,7 @@ export const withoutControls = (text: string): string => withoutEscapes(text).re
  * @since 0.1.0
  * @category sanitizing
  */
-export const truncate = (text: string, maxLength: number): string => {
-  if (text.length <= maxLength) return text
-  let end = Math.max(0, maxLength - 1)
-  const last = text.charCodeAt(end - 1)
-  if (last >= 0xd800 && last <= 0xdbff) end--
-  return `${text.slice(0, end)}…`
-}
+export const truncate: (text: string, maxLength: number) => string = AwsJson.truncate
 
 /**
  * Replaces every secret of a call in a text.
@@ -79,7 +65,7 @@ export const truncate = (text: string, maxLength: number): string => {
  * @since 0.1.0
  * @category models
  */
-export type Redactor = (text: string) => string
+export type Redactor = AwsJson.Redactor
 
 /**
  * Leaves a text as it is: for texts that cannot hold a secret of the call.
@@ -87,13 +73,7 @@ export type Redactor = (text: string) => string
  * @since 0.1.0
  * @category constructors
  */
-export const noSecrets: Redactor = (text) => text
-
-const jsonEscaped = (secret: string): string => JSON.stringify(secret).slice(1, -1)
-// JSON with every non-ASCII character as \uXXXX, as many servers write it (Python's default)
-const asciiJsonEscaped = (secret: string): string =>
-  jsonEscaped(secret).replace(/[^\u0020-\u007e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-const formEncoded = (text: string): string => encodeURIComponent(text).replace(/%20/g, "+")
+export const noSecrets: Redactor = AwsJson.noSecrets
 
 /**
  * The forms in which a server may repeat a secret it was sent: as is; JSON-escaped (also with
@@ -103,19 +83,7 @@ const formEncoded = (text: string): string => encodeURIComponent(text).replace(/
  * @since 0.1.0
  * @category redacting
  */
-export const echoedForms = (secret: string): ReadonlyArray<string> => {
-  const escaped = [secret, jsonEscaped(secret), asciiJsonEscaped(secret)]
-  const twice = escaped.slice(1).flatMap((once) => [jsonEscaped(once), asciiJsonEscaped(once)])
-  const forms = new Set<string>()
-  for (const form of [...escaped, ...twice]) {
-    forms.add(form)
-    forms.add(encodeURIComponent(form))
-    forms.add(formEncoded(form))
-  }
-  return [...forms]
-}
-
-const regExpEscaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+export const echoedForms: (secret: string) => ReadonlyArray<string> = AwsJson.echoedForms
 
 /**
  * A `Redactor` for `secrets` in every form of `echoedForms`, compared without regard to case (a
@@ -125,18 +93,7 @@ const regExpEscaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/
  * @since 0.1.0
  * @category constructors
  */
-export const redactorFor = (secrets: ReadonlyArray<string>): Redactor => {
-  let pattern: RegExp | undefined | null = null
-  return (text) => {
-    if (pattern === null) {
-      const forms = secrets.filter((secret) => secret !== "").flatMap(echoedForms)
-      // the longest first, so that a form is never cut short by a shorter one it contains
-      forms.sort((a, b) => b.length - a.length)
-      pattern = forms.length === 0 ? undefined : new RegExp(forms.map(regExpEscaped).join("|"), "giu")
-    }
-    return pattern === undefined ? text : text.replace(pattern, redactedMarker)
-  }
-}
+export const redactorFor: (secrets: ReadonlyArray<string>) => Redactor = AwsJson.redactorFor
 
 /**
  * A text read from a response, ready to keep: controls removed first (so that a control character
@@ -145,5 +102,4 @@ export const redactorFor = (secrets: ReadonlyArray<string>): Redactor => {
  * @since 0.1.0
  * @category sanitizing
  */
-export const fromNetwork = (text: string, redact: Redactor, maxLength: number): string =>
-  truncate(redact(withoutControls(text)), maxLength)
+export const fromNetwork: (text: string, redact: Redactor, maxLength: number) => string = AwsJson.fromNetwork

@@ -16,7 +16,10 @@ const partitionPrefixes = {
   "aws-cn": ["cn"],
   "aws-us-gov": ["us-gov"],
   "aws-iso": ["us-iso"],
-  "aws-iso-b": ["us-isob"]
+  "aws-iso-b": ["us-isob"],
+  "aws-iso-e": ["eu-isoe"],
+  "aws-iso-f": ["us-isof"],
+  "aws-eusc": ["eusc-de"]
 } as const
 
 const suffixes = {
@@ -24,7 +27,10 @@ const suffixes = {
   "aws-cn": ["amazonaws.com.cn", "api.amazonwebservices.com.cn"],
   "aws-us-gov": ["amazonaws.com", "api.aws"],
   "aws-iso": ["c2s.ic.gov", "api.aws.ic.gov"],
-  "aws-iso-b": ["sc2s.sgov.gov", "api.aws.scloud"]
+  "aws-iso-b": ["sc2s.sgov.gov", "api.aws.scloud"],
+  "aws-iso-e": ["cloud.adc-e.uk", "api.cloud-aws.adc-e.uk"],
+  "aws-iso-f": ["csp.hci.ic.gov", "api.aws.hci.ic.gov"],
+  "aws-eusc": ["amazonaws.eu", "api.amazonwebservices.eu"]
 } as const
 
 type PartitionName = Endpoint.Partition["name"]
@@ -58,8 +64,14 @@ describe("Endpoint", () => {
       ["us-iso-east-1", "aws-iso"],
       ["us-iso-west-1", "aws-iso"],
       ["us-isob-east-1", "aws-iso-b"],
+      ["eu-isoe-west-1", "aws-iso-e"],
+      ["us-isof-south-1", "aws-iso-f"],
+      // the AWS European Sovereign Cloud
+      ["eusc-de-east-1", "aws-eusc"],
+      // listed by name in the SDKs' table, so not the aws fallback
+      ["aws-cn-global", "aws-cn"],
       // no pattern matches: aws, as in the SDKs
-      ["eusc-de-east-1", "aws"],
+      ["eusc-fr-east-1", "aws"],
       ["local", "aws"],
       ["mars-north-1", "aws"]
     ]
@@ -122,7 +134,13 @@ describe("Endpoint", () => {
       ["us-isob-east-1", false, false, "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov"],
       ["us-isob-east-1", true, false, "https://cognito-idp-fips.us-isob-east-1.sc2s.sgov.gov"],
       ["us-isob-east-1", false, true, "https://cognito-idp.us-isob-east-1.api.aws.scloud"],
-      ["us-isob-east-1", true, true, "https://cognito-idp-fips.us-isob-east-1.api.aws.scloud"]
+      ["us-isob-east-1", true, true, "https://cognito-idp-fips.us-isob-east-1.api.aws.scloud"],
+      ["eusc-de-east-1", false, false, "https://cognito-idp.eusc-de-east-1.amazonaws.eu"],
+      ["eusc-de-east-1", true, false, "https://cognito-idp-fips.eusc-de-east-1.amazonaws.eu"],
+      ["eusc-de-east-1", false, true, "https://cognito-idp.eusc-de-east-1.api.amazonwebservices.eu"],
+      ["eusc-de-east-1", true, true, "https://cognito-idp-fips.eusc-de-east-1.api.amazonwebservices.eu"],
+      ["eu-isoe-west-1", false, true, "https://cognito-idp.eu-isoe-west-1.api.cloud-aws.adc-e.uk"],
+      ["us-isof-south-1", true, false, "https://cognito-idp-fips.us-isof-south-1.csp.hci.ic.gov"]
     ]
     for (const [region, fips, dualStack, url] of table) {
       it(`${region}${fips ? " FIPS" : ""}${dualStack ? " dual-stack" : ""} → ${url}`, () => {

@@ -30,6 +30,8 @@
  * @since 0.1.0
  */
 import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
+import type * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
+import * as Operations from "@cognito-feedback/protocol/Operations"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -63,17 +65,17 @@ export interface WireResult {
   readonly outcome: string
 }
 
+type NamesOf<T extends ReadonlyArray<{ readonly name: string }>> = { readonly [K in keyof T]: T[K]["name"] }
+
 /**
- * The operations served.
+ * The operations served: the protocol's descriptions.
  *
  * @since 0.1.0
  * @category constants
  */
-export const operations = [
-  "UpdateAuthEventFeedback",
-  "AdminUpdateAuthEventFeedback",
-  "AdminListUserAuthEvents"
-] as const
+export const operations = Operations.all.map((operation) => operation.name) as unknown as NamesOf<
+  typeof Operations.all
+>
 
 /**
  * @since 0.1.0
@@ -117,46 +119,36 @@ const header = (headers: Readonly<Record<string, string>>, name: string): string
   return undefined
 }
 
-const operationOf = (target: string | undefined): Operation | undefined =>
-  operations.find((operation) => target?.trim() === AwsJsonProtocol.target(operation))
+const descriptions: ReadonlyArray<ProtocolOperation.Operation> = Operations.all
 
-const signed: Record<Operation, boolean> = {
-  UpdateAuthEventFeedback: false,
-  AdminUpdateAuthEventFeedback: true,
-  AdminListUserAuthEvents: true
+const operationOf = (target: string | undefined): Operation | undefined => {
+  const trimmed = target?.trim()
+  return descriptions.find((operation) => operation.target === trimmed)?.name as Operation | undefined
 }
+
+const descriptionOf = (operation: Operation): ProtocolOperation.Operation =>
+  descriptions.find((description) => description.name === operation) as ProtocolOperation.Operation
 
 type MemberType = "string" | "number"
 
 // The JSON type of each member the operation reads; others are ignored, as the service does.
-const members: Record<Operation, Readonly<Record<string, MemberType>>> = {
-  UpdateAuthEventFeedback: {
-    UserPoolId: "string",
-    Username: "string",
-    EventId: "string",
-    FeedbackToken: "string",
-    FeedbackValue: "string"
-  },
-  AdminUpdateAuthEventFeedback: {
-    UserPoolId: "string",
-    Username: "string",
-    EventId: "string",
-    FeedbackValue: "string"
-  },
-  AdminListUserAuthEvents: {
-    UserPoolId: "string",
-    Username: "string",
-    MaxResults: "number",
-    NextToken: "string"
-  }
-}
+const memberTypes = (operation: Operation): ReadonlyMap<string, MemberType> =>
+  new Map(
+    Object.entries(descriptionOf(operation).input).map((
+      [name, member]
+    ) => [name, member.type === "integer" ? "number" : "string"])
+  )
+
+const members: Readonly<Record<Operation, ReadonlyMap<string, MemberType>>> = Object.fromEntries(
+  operations.map((operation) => [operation, memberTypes(operation)])
+) as Record<Operation, ReadonlyMap<string, MemberType>>
 
 const serialization = (message: string): WireError => ({ code: "SerializationException", message })
 
 const sigV4 = /^AWS4-HMAC-SHA256\s+Credential=\S/
 
 const checkAuthorization = (operation: Operation, headers: WireRequest["headers"]): WireError | undefined => {
-  if (!signed[operation]) return undefined
+  if (descriptionOf(operation).authorization === "none") return undefined
   const authorization = header(headers, "authorization")?.trim()
   if (authorization === undefined || authorization === "") {
     return { code: "MissingAuthenticationTokenException", message: "Missing Authentication Token" }
@@ -187,9 +179,7 @@ const parseInput = (operation: Operation, body: string): Either.Either<JsonObjec
   const input: Record<string, unknown> = {}
   for (const [name, member] of Object.entries(value)) {
     if (member === null) continue
-    const expected = Object.prototype.hasOwnProperty.call(members[operation], name)
-      ? members[operation][name]
-      : undefined
+    const expected = members[operation].get(name)
     if (expected !== undefined && typeof member !== expected) {
       // the member's name is the model's (it was looked up), never the request's value
       return Either.left(serialization(`${name} must be a JSON ${expected}.`))

@@ -1,27 +1,14 @@
 /**
- * The retry quota (AWS SDK "retry tokens"): a pool of tokens shared by all calls of one retrier,
- * which a retry draws from and a success refills, so that retries stop when the service is failing.
+ * The retry quota (AWS SDK "retry tokens") as an Effect service: the protocol's `RetryQuota`
+ * arithmetic over a count shared by all calls of one retrier.
  */
+import type * as Retry from "@cognito-feedback/protocol/Retry"
+import * as ProtocolQuota from "@cognito-feedback/protocol/RetryQuota"
 import * as Effect from "effect/Effect"
-import type { RetryClass } from "../RetryPolicy.js"
 
-export interface RetryQuotaOptions {
-  /** Tokens available at start, and the most there can be (500). */
-  readonly capacity: number
-  /** What a retry after throttling costs (5). */
-  readonly throttlingCost: number
-  /** What any other retry costs (14). */
-  readonly retryCost: number
-  /** What a success that needed no retry gives back (1). */
-  readonly noRetryIncrement: number
-}
+export type RetryQuotaOptions = ProtocolQuota.RetryQuotaOptions
 
-export const quotaDefaults: RetryQuotaOptions = {
-  capacity: 500,
-  throttlingCost: 5,
-  retryCost: 14,
-  noRetryIncrement: 1
-}
+export const quotaDefaults: RetryQuotaOptions = ProtocolQuota.defaults
 
 export interface RetryQuota {
   readonly options: RetryQuotaOptions
@@ -39,11 +26,13 @@ export interface AllocatedRetryQuota {
   readonly unsafeRelease: (amount: number) => void
 }
 
-// one fiber runs at a time: a plain cell is as safe as a `Ref` here, and costs no effect to update
+// One fiber runs at a time: a plain cell is as safe as a `Ref` here, and costs no effect (and no
+// `RetryQuota` value) to update on every call; the steps are the protocol's `hasTokens` and
+// `refilled`, which its immutable `take` and `release` are made of.
 export const allocateRetryQuota = (options: RetryQuotaOptions): AllocatedRetryQuota => {
   let available = options.capacity
   const unsafeRelease = (amount: number) => {
-    available = Math.min(options.capacity, available + amount)
+    available = ProtocolQuota.refilled(options, available, amount)
   }
   return {
     quota: {
@@ -51,7 +40,7 @@ export const allocateRetryQuota = (options: RetryQuotaOptions): AllocatedRetryQu
       available: Effect.sync(() => available),
       tryTake: (cost) =>
         Effect.sync(() => {
-          if (available < cost) return false
+          if (!ProtocolQuota.hasTokens(available, cost)) return false
           available -= cost
           return true
         }),
@@ -64,5 +53,4 @@ export const allocateRetryQuota = (options: RetryQuotaOptions): AllocatedRetryQu
 export const makeRetryQuota = (options: RetryQuotaOptions): Effect.Effect<RetryQuota> =>
   Effect.sync(() => allocateRetryQuota(options).quota)
 
-export const retryCost = (quota: RetryQuotaOptions, retryClass: RetryClass): number =>
-  retryClass === "throttling" ? quota.throttlingCost : quota.retryCost
+export const retryCost: (quota: RetryQuotaOptions, retryClass: Retry.RetryClass) => number = ProtocolQuota.retryCost

@@ -4,6 +4,8 @@
  */
 import { InvalidParameterException } from "@cognito-feedback/core/CognitoError"
 import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import { brokenIntegerRule, brokenRule } from "@cognito-feedback/protocol/Member"
+import { members } from "@cognito-feedback/protocol/Operations"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Seed from "../SimulatorSeed.js"
@@ -92,11 +94,11 @@ export interface AdminUpdateAuthEventFeedbackResponse
 {}
 
 export const MaxResults = Schema.Number.annotations({ message: mustBe("a number") }).pipe(
-  Schema.filter((n) => (Number.isInteger(n) && n >= 0 && n <= 60) || "must be an integer from 0 to 60")
+  Schema.filter((n) => brokenIntegerRule(n, members.MaxResults) ?? true)
 ).annotations({ identifier: "MaxResults" })
 
 export const PaginationKey = Schema.String.annotations({ message: mustBe("a string") }).pipe(
-  Schema.filter((s) => /^\S+$/.test(s) || "must match [\\S]+")
+  Schema.filter((s) => brokenRule(s, members.NextToken) ?? true)
 ).annotations({ identifier: "PaginationKey" })
 
 export const AdminListUserAuthEventsRequest = Schema.Struct({

@@ -1,0 +1,87 @@
+/**
+ * The exceptions Cognito's feedback operations return, each once: its code (the class name in the
+ * service model, which is also each edition's `_tag`), how the AWS SDKs' standard retry strategy
+ * classifies it, and what it means.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * How a retry strategy treats an error: `throttling` and `transient` are retried (with their own
+ * backoff bases and quota costs), `none` never.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RetryClass = "throttling" | "transient" | "none"
+
+/**
+ * One service exception: its code, its retry class, what it means.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServiceErrorDescription {
+  readonly code: string
+  readonly retry: RetryClass
+  readonly meaning: string
+}
+
+/**
+ * The service exceptions of the feedback operations (`UpdateAuthEventFeedback`,
+ * `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents` list the same eight in the service
+ * model), in the order of the facts sheet. The retry classes are the AWS SDKs':
+ * `TooManyRequestsException` is one of their throttling codes, `InternalErrorException` a 500
+ * (transient); the others are client errors, never retried.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const serviceErrors = [
+  { code: "InvalidParameterException", retry: "none", meaning: "a parameter is invalid" },
+  { code: "ResourceNotFoundException", retry: "none", meaning: "the user pool or the event does not exist" },
+  { code: "TooManyRequestsException", retry: "throttling", meaning: "request rate exceeded" },
+  { code: "NotAuthorizedException", retry: "none", meaning: "wrong, expired or used feedback token" },
+  { code: "UserNotFoundException", retry: "none", meaning: "no such user" },
+  { code: "UserPoolAddOnNotEnabledException", retry: "none", meaning: "threat protection is off for the pool" },
+  {
+    code: "OperationNotEnabledException",
+    retry: "none",
+    meaning: "not available in this region or pool configuration"
+  },
+  { code: "InternalErrorException", retry: "transient", meaning: "the service failed" }
+] as const satisfies ReadonlyArray<ServiceErrorDescription>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ServiceErrorCode = (typeof serviceErrors)[number]["code"]
+
+type Codes<T extends ReadonlyArray<ServiceErrorDescription>> = { readonly [K in keyof T]: T[K]["code"] }
+
+/**
+ * The codes, in the order of `serviceErrors`, as a tuple of their literal types.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const serviceErrorCodes = serviceErrors.map((error) => error.code) as unknown as Codes<typeof serviceErrors>
+
+const byCode: ReadonlyMap<string, ServiceErrorDescription> = new Map(serviceErrors.map((error) => [error.code, error]))
+
+/**
+ * Whether `code` is one of the service exceptions' codes.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isServiceErrorCode = (code: string): code is ServiceErrorCode => byCode.has(code)
+
+/**
+ * The description of a service exception's code.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const describe = (code: ServiceErrorCode): ServiceErrorDescription => byCode.get(code) as ServiceErrorDescription

@@ -1,0 +1,149 @@
+/**
+ * The descriptions against oracles that are not this code: botocore's service model (its shapes
+ * for the three operations, copied into botocore-model.json with the version they came from), the
+ * AWS SDK for JavaScript v3's own schemas and exception classes, and the AWS SDKs' retry
+ * classification (`@smithy/core/retry`) of those exceptions.
+ */
+import * as Sdk from "@aws-sdk/client-cognito-identity-provider"
+import * as fs from "node:fs"
+import { createRequire } from "node:module"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+import * as Member from "../src/Member.js"
+import type * as Operation from "../src/Operation.js"
+import * as Operations from "../src/Operations.js"
+import * as ServiceError from "../src/ServiceError.js"
+
+interface Shape {
+  readonly type: string
+  readonly required?: ReadonlyArray<string>
+  readonly members?: Record<string, { readonly shape: string }>
+  readonly min?: number
+  readonly max?: number
+  readonly pattern?: string
+  readonly sensitive?: boolean
+  readonly enum?: ReadonlyArray<string>
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const model = JSON.parse(fs.readFileSync(path.join(here, "botocore-model.json"), "utf8")) as {
+  readonly metadata: { readonly targetPrefix: string }
+  readonly operations: Record<
+    string,
+    { readonly input: string; readonly errors: ReadonlyArray<string>; readonly authtype: string | null }
+  >
+  readonly shapes: Record<string, Shape>
+}
+const sdkRequire = createRequire(createRequire(import.meta.url).resolve("@aws-sdk/client-cognito-identity-provider"))
+const retry = sdkRequire("@smithy/core/retry") as {
+  readonly isThrottlingError: (error: unknown) => boolean
+  readonly isTransientError: (error: unknown) => boolean
+  readonly isServerError: (error: unknown) => boolean
+}
+
+describe.each(Operations.all.map((operation) => [operation.name, operation] as const))("%s", (name, operation) => {
+  const described: Operation.Operation = operation
+  const modelled = model.operations[name]
+  const input = model.shapes[modelled?.input ?? ""]
+
+  it("has the model's target and authorisation", () => {
+    expect(described.target).toBe(`${model.metadata.targetPrefix}.${name}`)
+    expect(described.authorization).toBe(modelled?.authtype === "none" ? "none" : "sigv4")
+  })
+
+  it("has the model's members, in its order, required as it says", () => {
+    expect(Object.keys(described.input)).toEqual(Object.keys(input?.members ?? {}))
+    for (const [member, description] of Object.entries(described.input)) {
+      expect([member, description.required]).toEqual([member, input?.required?.includes(member) ?? false])
+    }
+  })
+
+  it("has each member's constraints and sensitivity from the model's shape", () => {
+    for (const [member, description] of Object.entries(described.input)) {
+      const shape = model.shapes[input?.members?.[member]?.shape ?? ""] as Shape
+      expect([member, description.sensitive]).toEqual([member, shape.sensitive === true])
+      if (description.type === "string") {
+        expect([member, description.minLength, description.maxLength]).toEqual([member, shape.min, shape.max])
+        // anchored here: the service matches the whole value
+        expect([member, description.pattern?.source]).toEqual([
+          member,
+          shape.pattern && `^${shape.pattern.replace("[\\S]+", "\\S+")}$`
+        ])
+      } else if (description.type === "enum") {
+        expect(description.values).toEqual(shape.enum)
+      } else {
+        expect([description.min, description.max]).toEqual([shape.min, shape.max])
+      }
+    }
+  })
+
+  it("has the JavaScript SDK's members and sensitivity", () => {
+    const schema = (Sdk as unknown as Record<string, ReadonlyArray<unknown>>)[`${name}Request$`] ?? []
+    const names = schema[4] as ReadonlyArray<string>
+    const schemas = schema[5] as ReadonlyArray<unknown>
+    expect(names).toEqual(Object.keys(described.input))
+    const sensitive = schemas.map((member) =>
+      Array.isArray(member) && typeof member[0] === "function" &&
+      (((member[0]() as ReadonlyArray<number>)[3] ?? 0) & 8) !== 0
+    )
+    expect(sensitive).toEqual(Object.values(described.input).map((member) => member.sensitive))
+  })
+
+  it("returns the errors the JavaScript SDK declares, which include botocore's", () => {
+    const declaration = fs.readFileSync(
+      path.join(
+        path.dirname(sdkRequire.resolve("@aws-sdk/client-cognito-identity-provider")),
+        "..",
+        "dist-types",
+        "commands",
+        `${name}Command.d.ts`
+      ),
+      "utf8"
+    )
+    const thrown = [...declaration.matchAll(/@throws \{@link (\w+)\}/g)].map((match) => match[1])
+      .filter((code) => code !== "CognitoIdentityProviderServiceException")
+    expect([...described.errors].sort()).toEqual([...new Set(thrown)].sort())
+    expect(described.errors).toEqual(expect.arrayContaining([...(modelled?.errors ?? [])]))
+  })
+})
+
+describe("ServiceError", () => {
+  it("classifies each code as the AWS SDKs' retry strategy classifies the SDK's own exception", () => {
+    for (const { code, retry: expected } of ServiceError.serviceErrors) {
+      const ErrorClass = (Sdk as unknown as Record<string, new(options: object) => Error>)[code]
+      if (ErrorClass === undefined) throw new Error(`the SDK has no ${code}`)
+      const status = code === "InternalErrorException" ? 500 : code === "TooManyRequestsException" ? 429 : 400
+      const error = Object.assign(new ErrorClass({ message: "m", $metadata: { httpStatusCode: status } }), {
+        $metadata: { httpStatusCode: status }
+      })
+      const actual = retry.isThrottlingError(error)
+        ? "throttling"
+        : retry.isTransientError(error) || retry.isServerError(error)
+        ? "transient"
+        : "none"
+      expect([code, actual]).toEqual([code, expected])
+    }
+  })
+
+  it("knows every code and nothing else", () => {
+    for (const code of ServiceError.serviceErrorCodes) expect(ServiceError.isServiceErrorCode(code)).toBe(true)
+    for (const other of ["", "toString", "constructor", "__proto__", "notauthorizedexception", "Throttling"]) {
+      expect(ServiceError.isServiceErrorCode(other)).toBe(false)
+    }
+  })
+})
+
+describe("Member.brokenRule", () => {
+  // literals from the documentation's examples, not from the patterns
+  it("passes what the service takes and names the rule of what it refuses, never the value", () => {
+    const { members } = Operations
+    expect(Member.brokenRule("us-east-1_Example1", members.UserPoolId)).toBeUndefined()
+    expect(Member.brokenRule("alice@example.com", members.Username)).toBeUndefined()
+    expect(Member.brokenRule("😀".repeat(128), members.Username)).toBeUndefined()
+    expect(Member.brokenRule("😀".repeat(129), members.Username)).toBe("must be at most 128 characters long")
+    expect(Member.brokenRule("us-east-1", members.UserPoolId)).toBe("must match ^[\\w-]+_[0-9a-zA-Z]+$")
+    expect(Member.brokenRule("", members.EventId)).toBe("must be at least 1 character long")
+    expect(Member.brokenRule("secret token", members.FeedbackToken)).not.toContain("secret")
+  })
+})
