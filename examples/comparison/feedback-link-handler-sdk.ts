@@ -5,16 +5,9 @@
  */
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider"
 import { UpdateAuthEventFeedbackCommand } from "@aws-sdk/client-cognito-identity-provider"
+import type { FeedbackLink, Outcome } from "../feedback-link-handler.js"
 
-export interface FeedbackLink {
-  readonly userPoolId: string
-  readonly username: string
-  readonly eventId: string
-  readonly token: string
-  readonly wasMe: boolean
-}
-
-export type Outcome = "recorded" | "link-expired" | "unknown-user" | "try-again-later" | "bad-link"
+export type { FeedbackLink, Outcome }
 
 const answers: Record<string, Outcome> = {
   NotAuthorizedException: "link-expired",

@@ -7,22 +7,12 @@ import { createRequire } from "node:module"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import * as RetryRateLimiter from "../src/RetryRateLimiter.js"
 
-interface SdkLimiter {
+interface SdkLimiter extends Omit<RetryRateLimiter.RateLimiterState, "lastTimestamp"> {
   readonly beta: number
   readonly scaleConstant: number
   readonly smooth: number
   readonly minFillRate: number
   readonly minCapacity: number
-  readonly enabled: boolean
-  readonly availableTokens: number
-  readonly fillRate: number
-  readonly maxCapacity: number
-  readonly measuredTxRate: number
-  readonly lastMaxRate: number
-  readonly lastThrottleTime: number
-  readonly timeWindow: number
-  readonly requestCount: number
-  readonly lastTxRateBucket: number
   readonly lastTimestamp: number
   readonly getSendToken: () => Promise<void>
   readonly updateClientSendingRate: (response: object) => void

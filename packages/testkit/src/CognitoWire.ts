@@ -119,36 +119,37 @@ const header = (headers: Readonly<Record<string, string>>, name: string): string
   return undefined
 }
 
-const descriptions: ReadonlyArray<ProtocolOperation.Operation> = Operations.all
-
-const operationOf = (target: string | undefined): Operation | undefined => {
-  const trimmed = target?.trim()
-  return descriptions.find((operation) => operation.target === trimmed)?.name as Operation | undefined
-}
-
-const descriptionOf = (operation: Operation): ProtocolOperation.Operation =>
-  descriptions.find((description) => description.name === operation) as ProtocolOperation.Operation
-
 type MemberType = "string" | "number"
 
-// The JSON type of each member the operation reads; others are ignored, as the service does.
-const memberTypes = (operation: Operation): ReadonlyMap<string, MemberType> =>
-  new Map(
-    Object.entries(descriptionOf(operation).input).map((
-      [name, member]
-    ) => [name, member.type === "integer" ? "number" : "string"])
-  )
+// Per operation, once: its description and the JSON type of each member it reads (others are
+// ignored, as the service does).
+interface Served {
+  readonly operation: Operation
+  readonly description: ProtocolOperation.Operation
+  readonly members: ReadonlyMap<string, MemberType>
+}
 
-const members: Readonly<Record<Operation, ReadonlyMap<string, MemberType>>> = Object.fromEntries(
-  operations.map((operation) => [operation, memberTypes(operation)])
-) as Record<Operation, ReadonlyMap<string, MemberType>>
+const served: ReadonlyArray<Served> = Operations.all.map((description: ProtocolOperation.Operation) => ({
+  operation: description.name as Operation,
+  description,
+  members: new Map(
+    Object.entries(description.input).map(([name, member]) => [name, member.type === "integer" ? "number" : "string"])
+  )
+}))
+
+const byTarget: ReadonlyMap<string, Served> = new Map(served.map((entry) => [entry.description.target, entry]))
+const byName = new Map(served.map((entry) => [entry.operation, entry])) as ReadonlyMap<Operation, Served>
+const servedAs = (operation: Operation): Served => byName.get(operation) as Served
+
+const operationOf = (target: string | undefined): Operation | undefined =>
+  target === undefined ? undefined : byTarget.get(target.trim())?.operation
 
 const serialization = (message: string): WireError => ({ code: "SerializationException", message })
 
 const sigV4 = /^AWS4-HMAC-SHA256\s+Credential=\S/
 
 const checkAuthorization = (operation: Operation, headers: WireRequest["headers"]): WireError | undefined => {
-  if (descriptionOf(operation).authorization === "none") return undefined
+  if (servedAs(operation).description.authorization === "none") return undefined
   const authorization = header(headers, "authorization")?.trim()
   if (authorization === undefined || authorization === "") {
     return { code: "MissingAuthenticationTokenException", message: "Missing Authentication Token" }
@@ -179,7 +180,7 @@ const parseInput = (operation: Operation, body: string): Either.Either<JsonObjec
   const input: Record<string, unknown> = {}
   for (const [name, member] of Object.entries(value)) {
     if (member === null) continue
-    const expected = members[operation].get(name)
+    const expected = servedAs(operation).members.get(name)
     if (expected !== undefined && typeof member !== expected) {
       // the member's name is the model's (it was looked up), never the request's value
       return Either.left(serialization(`${name} must be a JSON ${expected}.`))
