@@ -15,7 +15,6 @@ import type { EndpointError } from "@cognito-feedback/http/Endpoint"
 import type * as SimulatorSeed from "@cognito-feedback/testkit/SimulatorSeed"
 import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
-import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as FileSystem from "@effect/platform/FileSystem"
@@ -34,12 +33,15 @@ import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
-import { checkPort, ConfigurationError, failWith, InvalidValue, serveFailed } from "./CommandFailure.js"
+import { checkPort, ConfigurationError, failWith, InvalidValue } from "./CommandFailure.js"
 import * as CommandLine from "./CommandLine.js"
 import * as CommandSpec from "./CommandSpec.js"
 import * as Examples from "./Examples.js"
 import * as FeedbackPageCommand from "./FeedbackPageCommand.js"
 import * as Help from "./Help.js"
+import { withHelp, withParagraphs } from "./internal/descriptions.js"
+import { invalidInput } from "./internal/invalidInput.js"
+import * as Serving from "./internal/serving.js"
 import * as LiveClient from "./LiveClient.js"
 
 /**
@@ -101,27 +103,19 @@ export const normalizeFeedbackValue = (value: string): string => feedbackValues.
 
 const updateOptions = {
   userPoolId: Options.text("user-pool-id").pipe(
-    Options.withPseudoName("ID"),
-    Options.withDescription("The user pool of the event, e.g. us-east-1_Example1 (its prefix is the region).")
+    withHelp("ID", "The user pool of the event, e.g. us-east-1_Example1 (its prefix is the region).")
   ),
   username: Options.redacted("username").pipe(
-    Options.withPseudoName("NAME"),
-    Options.withDescription("The username, an alias attribute (e.g. the email) or the user's sub. Never printed.")
+    withHelp("NAME", "The username, an alias attribute (e.g. the email) or the user's sub. Never printed.")
   ),
-  eventId: Options.text("event-id").pipe(
-    Options.withPseudoName("ID"),
-    Options.withDescription("The auth event's id, from the notification email.")
-  ),
-  feedbackToken: Options.redacted("feedback-token").pipe(
-    Options.withPseudoName("TOKEN|-"),
-    Options.withDescription(
-      "The feedback token from the notification email, or - to read it from standard input (keeps it out of " +
-        "shell history). Never printed."
-    )
-  ),
+  eventId: Options.text("event-id").pipe(withHelp("ID", "The auth event's id, from the notification email.")),
+  feedbackToken: Options.redacted("feedback-token").pipe(withHelp(
+    "TOKEN|-",
+    "The feedback token from the notification email, or - to read it from standard input (keeps it out of " +
+      "shell history). Never printed."
+  )),
   feedbackValue: Options.text("feedback-value").pipe(
-    Options.withPseudoName("Valid|Invalid"),
-    Options.withDescription("Valid: it was the user; Invalid: it was not. Any case.")
+    withHelp("Valid|Invalid", "Valid: it was the user; Invalid: it was not. Any case.")
   ),
   ...LiveClient.options,
   output: Options.choice("output", CliOutput.formats).pipe(
@@ -221,12 +215,7 @@ const feedbackValueOf = (value: string): Effect.Effect<"Valid" | "Invalid", Inva
  * @category handlers
  */
 export const updateAuthEventFeedbackHandler = (args: UpdateArgs): Effect.Effect<void, CommandFailed> => {
-  // a field named in an error (`EventId: …`) is said as the option typed (`--event-id: …`)
-  const invalid = (error: { readonly _tag: string; readonly message: string }) =>
-    failWith(CliOutput.ExitCode.InvalidInput, args.output)({
-      _tag: error._tag,
-      message: CommandSpec.withFlags(updateSpec(), error.message)
-    })
+  const invalid = invalidInput(args.output, updateSpec)
   const failed = failWith(CliOutput.ExitCode.ServiceError, args.output)
   return Effect.gen(function*() {
     const options = yield* Effect.mapError(LiveClient.optionsOf(args), invalid)
@@ -273,19 +262,15 @@ export const updateAuthEventFeedback = Command.make(
   updateOptions,
   updateAuthEventFeedbackHandler
 ).pipe(
-  Command.withDescription(HelpDoc.blocks([
-    HelpDoc.p(
-      "Tell Cognito whether a flagged sign-in was really the user (UpdateAuthEventFeedback, unsigned: no " +
-        "credentials needed)."
-    ),
-    HelpDoc.p(
-      "The options are the AWS CLI's (aws cognito-idp update-auth-event-feedback), and so are its habits: " +
-        "--profile, --region, --endpoint-url, --cli-read-timeout, --cli-connect-timeout. The standard AWS " +
-        "environment applies, options winning: AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_CONFIG_FILE, " +
-        "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, AWS_USE_FIPS_ENDPOINT, " +
-        "AWS_USE_DUALSTACK_ENDPOINT, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE."
-    )
-  ]))
+  withParagraphs(
+    "Tell Cognito whether a flagged sign-in was really the user (UpdateAuthEventFeedback, unsigned: no " +
+      "credentials needed).",
+    "The options are the AWS CLI's (aws cognito-idp update-auth-event-feedback), and so are its habits: " +
+      "--profile, --region, --endpoint-url, --cli-read-timeout, --cli-connect-timeout. The standard AWS " +
+      "environment applies, options winning: AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_CONFIG_FILE, " +
+      "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, AWS_USE_FIPS_ENDPOINT, " +
+      "AWS_USE_DUALSTACK_ENDPOINT, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE."
+  )
 )
 
 const updateSpec = (): CommandSpec.CommandSpec => CommandSpec.of(updateAuthEventFeedback)
@@ -316,19 +301,11 @@ export interface EmulatorArgs {
 export const defaultEmulatorPort = 26464
 
 const emulatorOptions = {
-  host: Options.text("host").pipe(
-    Options.withPseudoName("HOST"),
-    Options.withDescription("The address to listen on."),
-    CommandSpec.withDefault("127.0.0.1")
-  ),
-  port: Options.integer("port").pipe(
-    Options.withPseudoName("PORT"),
-    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
-    CommandSpec.withDefault(defaultEmulatorPort)
-  ),
+  host: Serving.host,
+  port: Serving.port(defaultEmulatorPort),
   seed: Options.text("seed").pipe(
-    Options.withPseudoName("FILE"),
-    Options.withDescription(
+    withHelp(
+      "FILE",
       "A JSON seed file: {\"userPools\": [{\"id\", \"advancedSecurityMode\" (OFF, AUDIT (default) or ENFORCED), " +
         "\"aliasAttributes\", \"users\": [{\"username\", \"sub\", \"attributes\", \"authEvents\": [{\"eventId\", " +
         "\"feedbackToken\", \"eventType\", \"creationDate\", \"riskDecision\", \"riskLevel\", \"feedback\", …}]}]}]}. " +
@@ -387,16 +364,10 @@ export const emulatorHandler = (
       seed,
       onRequest: (entry) => printOut(CliOutput.formatRequestLog(entry))
     })
-    yield* Effect.gen(function*() {
-      const emulator = yield* CognitoEmulator.CognitoEmulator
-      yield* printOut(CliOutput.formatListening(emulator.url))
-      return yield* Effect.never
-    }).pipe(
-      Effect.provide(layer),
-      Effect.catchTags({
-        SeedError: (error) => Effect.fail(invalid(error)),
-        ServeError: (error) => Effect.fail(serveFailed(error))
-      })
+    yield* Serving.serveUntilInterrupted(
+      Effect.map(CognitoEmulator.CognitoEmulator, (emulator) => emulator.url),
+      layer,
+      invalid
     )
   })
 }
@@ -408,18 +379,14 @@ export const emulatorHandler = (
  * @category commands
  */
 export const emulator = Command.make("emulator", emulatorOptions, emulatorHandler).pipe(
-  Command.withDescription(HelpDoc.blocks([
-    HelpDoc.p(
-      "Serve a local Cognito to try the other commands against: UpdateAuthEventFeedback, " +
-        "AdminUpdateAuthEventFeedback and AdminListUserAuthEvents (AWS JSON 1.1) from an in-memory Cognito."
-    ),
-    HelpDoc.p(
-      "Prints 'listening on http://HOST:PORT' first, then one line per request (operation, outcome, status, " +
-        "request id). Without --seed it serves the built-in sample: pool us-east-1_Example1 (user alice, event " +
-        "evt-1, token tok.valid-1, and more) and pool us-east-1_NoThreat1 (threat protection off). Stops on SIGINT " +
-        "or SIGTERM."
-    )
-  ]))
+  withParagraphs(
+    "Serve a local Cognito to try the other commands against: UpdateAuthEventFeedback, " +
+      "AdminUpdateAuthEventFeedback and AdminListUserAuthEvents (AWS JSON 1.1) from an in-memory Cognito.",
+    "Prints 'listening on http://HOST:PORT' first, then one line per request (operation, outcome, status, " +
+      "request id). Without --seed it serves the built-in sample: pool us-east-1_Example1 (user alice, event " +
+      "evt-1, token tok.valid-1, and more) and pool us-east-1_NoThreat1 (threat protection off). Stops on SIGINT " +
+      "or SIGTERM."
+  )
 )
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@
  */
 import * as FeedbackPage from "@cognito-feedback/web/FeedbackPage"
 import * as Command from "@effect/cli/Command"
-import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpApp from "@effect/platform/HttpApp"
@@ -16,8 +15,11 @@ import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import * as CliOutput from "./CliOutput.js"
 import type { CommandFailed } from "./CommandFailure.js"
-import { checkPort, failWith, serveFailed } from "./CommandFailure.js"
+import { checkPort, failWith } from "./CommandFailure.js"
 import * as CommandSpec from "./CommandSpec.js"
+import { withHelp, withParagraphs } from "./internal/descriptions.js"
+import { invalidInput } from "./internal/invalidInput.js"
+import * as Serving from "./internal/serving.js"
 import * as LiveClient from "./LiveClient.js"
 import * as PageServer from "./PageServer.js"
 
@@ -71,41 +73,29 @@ export interface ServeArgs extends LiveClient.Flags {
 }
 
 const pathOption = Options.text("path").pipe(
-  Options.withPseudoName("PATH"),
-  Options.withDescription("The page's path."),
+  withHelp("PATH", "The page's path."),
   CommandSpec.withDefault(FeedbackPage.defaultPath)
 )
 
 const serveOptions = {
-  host: Options.text("host").pipe(
-    Options.withPseudoName("HOST"),
-    Options.withDescription("The address to listen on."),
-    CommandSpec.withDefault("127.0.0.1")
-  ),
-  port: Options.integer("port").pipe(
-    Options.withPseudoName("PORT"),
-    Options.withDescription("The port to listen on; 0 picks a free one (read it from the first line)."),
-    CommandSpec.withDefault(8080)
-  ),
+  host: Serving.host,
+  port: Serving.port(8080),
   path: pathOption,
   userPoolId: Options.text("user-pool-id").pipe(
-    Options.withPseudoName("ID"),
-    Options.withDescription("The user pool of every link. Default: the pool each link names (user-pool-id)."),
+    withHelp("ID", "The user pool of every link. Default: the pool each link names (user-pool-id)."),
     Options.optional
   ),
   productName: Options.text("product-name").pipe(
-    Options.withPseudoName("NAME"),
-    Options.withDescription("The application's name, shown on the page."),
+    withHelp("NAME", "The application's name, shown on the page."),
     CommandSpec.withDefault("Example")
   ),
   secureAccountUrl: Options.text("secure-account-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription("Where users change their password; linked after they say a sign-in was not them."),
+    withHelp("URL", "Where users change their password; linked after they say a sign-in was not them."),
     Options.optional
   ),
   publicOrigin: Options.text("public-origin").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription(
+    withHelp(
+      "URL",
       "The origin people reach the page at (https://example.com), behind a proxy that ends TLS: a form's " +
         "Origin must then match it whole, scheme included. Default: the host is compared."
     ),
@@ -123,12 +113,7 @@ const serveOptions = {
  * @category handlers
  */
 export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, CommandFailed> => {
-  // an option named in an error (`path: …`) is said as the flag typed (`--path: …`)
-  const invalid = (error: { readonly _tag: string; readonly message: string }) =>
-    failWith(CliOutput.ExitCode.InvalidInput, "text")({
-      _tag: error._tag,
-      message: CommandSpec.withFlags(CommandSpec.of(serveFeedbackPage), error.message)
-    })
+  const invalid = invalidInput("text", () => CommandSpec.of(serveFeedbackPage))
   return Effect.gen(function*() {
     const badPort = checkPort(args.port)
     if (badPort !== undefined) return yield* badPort
@@ -143,17 +128,10 @@ export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, C
       }),
       invalid
     )
-    yield* Effect.gen(function*() {
-      const url = yield* serve(app, { host: args.host, port: args.port })
-      yield* CliOutput.printOut(CliOutput.formatListening(url))
-      return yield* Effect.never
-    }).pipe(
-      Effect.scoped,
-      Effect.provide(LiveClient.layer(clientOptions)),
-      Effect.catchTags({
-        EndpointError: (error) => Effect.fail(invalid(error)),
-        ServeError: (error) => Effect.fail(serveFailed(error))
-      })
+    yield* Serving.serveUntilInterrupted(
+      serve(app, { host: args.host, port: args.port }),
+      LiveClient.layer(clientOptions),
+      invalid
     )
   })
 }
@@ -165,18 +143,14 @@ export const serveFeedbackPageHandler = (args: ServeArgs): Effect.Effect<void, C
  * @category commands
  */
 export const serveFeedbackPage = Command.make("serve-feedback-page", serveOptions, serveFeedbackPageHandler).pipe(
-  Command.withDescription(HelpDoc.blocks([
-    HelpDoc.p(
-      "Serve the feedback page behind the links of Cognito's risky sign-in email, over the live client: GET and " +
-        "HEAD show the question and record nothing; the page's button POSTs and records the feedback with " +
-        "UpdateAuthEventFeedback."
-    ),
-    HelpDoc.p(
-      "Prints 'listening on http://HOST:PORT' first, then the page's log lines on standard error (never a " +
-        "username or token); stops on SIGINT or SIGTERM. The AWS CLI's --profile, --region and --endpoint-url " +
-        "and the standard AWS environment apply as for update-auth-event-feedback."
-    )
-  ]))
+  withParagraphs(
+    "Serve the feedback page behind the links of Cognito's risky sign-in email, over the live client: GET and " +
+      "HEAD show the question and record nothing; the page's button POSTs and records the feedback with " +
+      "UpdateAuthEventFeedback.",
+    "Prints 'listening on http://HOST:PORT' first, then the page's log lines on standard error (never a " +
+      "username or token); stops on SIGINT or SIGTERM. The AWS CLI's --profile, --region and --endpoint-url " +
+      "and the standard AWS environment apply as for update-auth-event-feedback."
+  )
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -221,8 +195,8 @@ const levels = [["low", "Low"], ["medium", "Medium"], ["high", "High"]] as const
 
 const actionOption = (level: TemplateLevel, risk: FeedbackPage.RiskLevel) =>
   Options.choice(`${level}-action`, eventActions).pipe(
-    Options.withPseudoName("ACTION"),
-    Options.withDescription(
+    withHelp(
+      "ACTION",
       `What Cognito does with a sign-in at ${level} risk. Default: ${FeedbackPage.defaultActions[risk].eventAction}.`
     ),
     Options.optional
@@ -230,37 +204,28 @@ const actionOption = (level: TemplateLevel, risk: FeedbackPage.RiskLevel) =>
 
 const templateOptions = {
   baseUrl: Options.text("base-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription("Where the site is served: origin and any prefix, e.g. https://example.com/app.")
+    withHelp("URL", "Where the site is served: origin and any prefix, e.g. https://example.com/app.")
   ),
-  userPoolId: Options.text("user-pool-id").pipe(
-    Options.withPseudoName("ID"),
-    Options.withDescription("The user pool whose emails carry the links.")
-  ),
+  userPoolId: Options.text("user-pool-id").pipe(withHelp("ID", "The user pool whose emails carry the links.")),
   path: pathOption,
-  sourceArn: Options.text("source-arn").pipe(
-    Options.withPseudoName("ARN"),
-    Options.withDescription(
-      "The ARN of the SES identity Cognito sends the emails from (SourceArn), e.g. " +
-        "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com."
-    )
-  ),
+  sourceArn: Options.text("source-arn").pipe(withHelp(
+    "ARN",
+    "The ARN of the SES identity Cognito sends the emails from (SourceArn), e.g. " +
+      "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com."
+  )),
   from: Options.text("from").pipe(
-    Options.withPseudoName("ADDRESS"),
-    Options.withDescription("The sender (From), an address SES has verified. Default: none."),
+    withHelp("ADDRESS", "The sender (From), an address SES has verified. Default: none."),
     Options.optional
   ),
   replyTo: Options.text("reply-to").pipe(
-    Options.withPseudoName("ADDRESS"),
-    Options.withDescription("Where replies go (ReplyTo). Default: none."),
+    withHelp("ADDRESS", "Where replies go (ReplyTo). Default: none."),
     Options.optional
   ),
   lowAction: actionOption("low", "Low"),
   mediumAction: actionOption("medium", "Medium"),
   highAction: actionOption("high", "High"),
   noNotify: Options.choice("no-notify", levels.map(([level]) => level)).pipe(
-    Options.withPseudoName("LEVEL"),
-    Options.withDescription("Send no email at this risk level: low, medium or high."),
+    withHelp("LEVEL", "Send no email at this risk level: low, medium or high."),
     Options.repeated
   ),
   output: Options.choice("output", CliOutput.formats).pipe(
@@ -387,17 +352,15 @@ export const feedbackLinkTemplate = Command.make(
   templateOptions,
   feedbackLinkTemplateHandler
 ).pipe(
-  Command.withDescription(HelpDoc.blocks([
-    HelpDoc.p(
-      "Print the two links of the feedback page (Valid, Invalid) with Cognito's {username}, {event-id} and " +
-        "{feedback-token} placeholders, and the pool's account-takeover risk configuration: the action and " +
-        "notification of each risk level, and the three emails (BlockEmail, MfaEmail, NoActionEmail) that ask " +
-        "\"Was this you?\" with both links. Only the Invalid link contains the word 'invalid'. The links hold no " +
-        "other placeholder: Cognito fills them in unencoded, and a username with & # or % still breaks them (send " +
-        "those emails from a custom email sender instead). With --output json, the output is the " +
-        "AccountTakeoverRiskConfiguration for aws cognito-idp set-risk-configuration."
-    )
-  ]))
+  withParagraphs(
+    "Print the two links of the feedback page (Valid, Invalid) with Cognito's {username}, {event-id} and " +
+      "{feedback-token} placeholders, and the pool's account-takeover risk configuration: the action and " +
+      "notification of each risk level, and the three emails (BlockEmail, MfaEmail, NoActionEmail) that ask " +
+      "\"Was this you?\" with both links. Only the Invalid link contains the word 'invalid'. The links hold no " +
+      "other placeholder: Cognito fills them in unencoded, and a username with & # or % still breaks them (send " +
+      "those emails from a custom email sender instead). With --output json, the output is the " +
+      "AccountTakeoverRiskConfiguration for aws cognito-idp set-risk-configuration."
+  )
 )
 
 /**

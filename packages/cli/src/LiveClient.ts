@@ -19,6 +19,7 @@ import type * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as CliOutput from "./CliOutput.js"
 import { ConfigurationError } from "./CommandFailure.js"
+import { withHelp } from "./internal/descriptions.js"
 import * as Profile from "./Profile.js"
 
 /**
@@ -45,45 +46,44 @@ export interface Flags {
  */
 export const options = {
   endpointUrl: Options.text("endpoint-url").pipe(
-    Options.withPseudoName("URL"),
-    Options.withDescription(
+    withHelp(
+      "URL",
       "Send to this endpoint instead of Cognito's (e.g. the emulator). Default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, " +
         "then AWS_ENDPOINT_URL, then the region's endpoint."
     ),
     Options.optional
   ),
   region: Options.text("region").pipe(
-    Options.withPseudoName("REGION"),
-    Options.withDescription(
+    withHelp(
+      "REGION",
       "The region to call. Default: AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region, then the " +
         "user pool id's prefix."
     ),
     Options.optional
   ),
   profile: Options.text("profile").pipe(
-    Options.withPseudoName("NAME"),
-    Options.withDescription(
+    withHelp(
+      "NAME",
       "The profile of the shared config file (AWS_CONFIG_FILE, else ~/.aws/config) to take the region from. " +
         "Default: AWS_PROFILE, then default. No credentials are read: the call is unsigned."
     ),
     Options.optional
   ),
   maxAttempts: Options.integer("max-attempts").pipe(
-    Options.withPseudoName("N"),
-    Options.withDescription("Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
+    withHelp("N", "Attempts in all, retries included. Default: AWS_MAX_ATTEMPTS, then 3."),
     Options.optional
   ),
   cliReadTimeout: Options.integer("cli-read-timeout").pipe(
-    Options.withPseudoName("SECONDS"),
-    Options.withDescription(
+    withHelp(
+      "SECONDS",
       "Seconds one attempt may take (connecting, sending, reading the whole answer; the client has no limit per " +
         "read); 0: no limit. Added to --cli-connect-timeout when both are given. Default: 10."
     ),
     Options.optional
   ),
   cliConnectTimeout: Options.integer("cli-connect-timeout").pipe(
-    Options.withPseudoName("SECONDS"),
-    Options.withDescription(
+    withHelp(
+      "SECONDS",
       "Seconds one attempt may spend connecting, added to --cli-read-timeout (given alone, the whole attempt's " +
         "limit); 0: no limit."
     ),

@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
 import type * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
@@ -91,7 +92,16 @@ const adminListUserAuthEvents = (endpoint: string, userPoolId: string, username:
   )
 
 // what the demo reads its retries from: the client's metrics, and each retry as `onRetry` reports it
-const throttlingRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "throttling"))
+const throttlingRetries = ClientMetrics.ofOperation("UpdateAuthEventFeedback").retries("throttling")
+
+// step 1's request: step 2 sends it with a wrong token, step 5 previews it
+const firstRequest: UpdateAuthEventFeedbackInput = {
+  UserPoolId: pool,
+  Username: "alice",
+  EventId: "evt-1",
+  FeedbackToken: "tok.valid-1",
+  FeedbackValue: "Invalid"
+}
 
 const failureLine = (error: {
   readonly _tag: string
@@ -118,6 +128,19 @@ export const steps: Effect.Effect<
     onRetry: (event) => Effect.sync(() => retries.push(event))
   }
   const update = (input: UpdateAuthEventFeedbackInput) => Effect.either(AuthEventFeedback.update(input))
+  // the steps that show an error: the call must fail with that error, whose line is printed
+  const updateFailing = (
+    step: string,
+    expected: UpdateAuthEventFeedbackError["_tag"],
+    input: UpdateAuthEventFeedbackInput
+  ) =>
+    Effect.gen(function*() {
+      const result = yield* update(input)
+      if (result._tag === "Right" || result.left._tag !== expected) {
+        return yield* unexpected(step)(result._tag === "Right" ? "succeeded" : result.left)
+      }
+      yield* say(indent(`-> ${failureLine(result.left)}`))
+    })
 
   // the live client, built once for every step as an application would
   yield* Effect.gen(function*() {
@@ -130,13 +153,7 @@ export const steps: Effect.Effect<
 
     // 1. recorded, and read back
     yield* say("1. alice says the risky sign-in evt-1 was not her: FeedbackValue Invalid")
-    const recorded = yield* update({
-      UserPoolId: pool,
-      Username: "alice",
-      EventId: "evt-1",
-      FeedbackToken: "tok.valid-1",
-      FeedbackValue: "Invalid"
-    })
+    const recorded = yield* update(firstRequest)
     if (recorded._tag === "Left") return yield* unexpected("step 1")(recorded.left)
     yield* say(
       indent(`-> ${CliOutput.formatSuccess("text", { userPoolId: pool, eventId: "evt-1", feedbackValue: "Invalid" })}`)
@@ -154,31 +171,21 @@ export const steps: Effect.Effect<
 
     // 2. a wrong token
     yield* say("", "2. the same event with a wrong feedback token")
-    const wrongToken = yield* update({
-      UserPoolId: pool,
-      Username: "alice",
-      EventId: "evt-1",
+    yield* updateFailing("step 2", "NotAuthorizedException", {
+      ...firstRequest,
       FeedbackToken: "tok.not-the-right-one",
       FeedbackValue: "Valid"
     })
-    if (wrongToken._tag === "Right" || wrongToken.left._tag !== "NotAuthorizedException") {
-      return yield* unexpected("step 2")(wrongToken._tag === "Right" ? "succeeded" : wrongToken.left)
-    }
-    yield* say(indent(`-> ${failureLine(wrongToken.left)}`))
 
     // 3. threat protection off
     yield* say("", `3. a pool without threat protection (${poolWithoutThreatProtection}, AdvancedSecurityMode OFF)`)
-    const noThreatProtection = yield* update({
+    yield* updateFailing("step 3", "UserPoolAddOnNotEnabledException", {
       UserPoolId: poolWithoutThreatProtection,
       Username: "carol",
       EventId: "evt-c1",
       FeedbackToken: "tok.off-1",
       FeedbackValue: "Valid"
     })
-    if (noThreatProtection._tag === "Right" || noThreatProtection.left._tag !== "UserPoolAddOnNotEnabledException") {
-      return yield* unexpected("step 3")(noThreatProtection._tag === "Right" ? "succeeded" : noThreatProtection.left)
-    }
-    yield* say(indent(`-> ${failureLine(noThreatProtection.left)}`))
 
     // 4. throttled, retried to success
     yield* say(
@@ -213,7 +220,9 @@ export const steps: Effect.Effect<
       } (${(elapsed / 1000).toFixed(1)} s in all)`
     ))
     yield* say(
-      indent(`(onRetry reported each retry; ClientMetrics.retries{retry_class=throttling} went up by ${counted})`)
+      indent(
+        `(onRetry reported each retry; ClientMetrics.retries{operation=UpdateAuthEventFeedback,retry_class=throttling} went up by ${counted})`
+      )
     )
 
     // 5. --dry-run
@@ -222,13 +231,9 @@ export const steps: Effect.Effect<
       "--username alice --event-id evt-1 --feedback-token - --feedback-value Invalid --dry-run"
     yield* say("", "5. the request of step 1 as --dry-run prints it (nothing sent; username and token redacted):")
     yield* say(indent(`$ ${commandLine}`))
-    const preview = yield* AuthEventFeedbackHttp.preview(clientOptions, {
-      UserPoolId: pool,
-      Username: "alice",
-      EventId: "evt-1",
-      FeedbackToken: "tok.valid-1",
-      FeedbackValue: "Invalid"
-    }).pipe(Effect.mapError(unexpected("step 5")))
+    const preview = yield* AuthEventFeedbackHttp.preview(clientOptions, firstRequest).pipe(
+      Effect.mapError(unexpected("step 5"))
+    )
     yield* say(indent(CliOutput.formatPreview("text", preview)))
 
     const calls = yield* simulator.calls

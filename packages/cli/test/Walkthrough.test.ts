@@ -29,7 +29,10 @@ describe("the demo", () => {
       // 4. two throttled attempts with their delays, then success
       assert.match(out, /attempt 1: TooManyRequestsException, retried after \d+ ms/)
       assert.match(out, /attempt 2: TooManyRequestsException, retried after \d+ ms/)
-      assert.include(out, "ClientMetrics.retries{retry_class=throttling} went up by 2")
+      assert.include(
+        out,
+        "ClientMetrics.retries{operation=UpdateAuthEventFeedback,retry_class=throttling} went up by 2"
+      )
       assert.match(out, /attempt 3: success -> Recorded feedback Valid for event evt-2/)
       // 5. the dry run, secrets redacted
       assert.include(out, "x-amz-target: AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")

@@ -13,6 +13,8 @@
 import * as ServiceError from "@cognito-feedback/protocol/ServiceError"
 import * as Schema from "effect/Schema"
 
+const { codes } = ServiceError
+
 const serviceFields = {
   message: Schema.String,
   requestId: Schema.optional(Schema.String)
@@ -42,7 +44,7 @@ export type ErrorOrigin = typeof ErrorOrigin.Type
  * @category errors
  */
 export class InvalidParameterException extends Schema.TaggedError<InvalidParameterException>()(
-  "InvalidParameterException",
+  codes.InvalidParameterException,
   {
     ...serviceFields,
     reasonCode: Schema.optional(Schema.String),
@@ -57,7 +59,7 @@ export class InvalidParameterException extends Schema.TaggedError<InvalidParamet
  * @category errors
  */
 export class ResourceNotFoundException extends Schema.TaggedError<ResourceNotFoundException>()(
-  "ResourceNotFoundException",
+  codes.ResourceNotFoundException,
   serviceFields
 ) {}
 
@@ -68,7 +70,7 @@ export class ResourceNotFoundException extends Schema.TaggedError<ResourceNotFou
  * @category errors
  */
 export class TooManyRequestsException extends Schema.TaggedError<TooManyRequestsException>()(
-  "TooManyRequestsException",
+  codes.TooManyRequestsException,
   serviceFields
 ) {}
 
@@ -79,7 +81,7 @@ export class TooManyRequestsException extends Schema.TaggedError<TooManyRequests
  * @category errors
  */
 export class NotAuthorizedException extends Schema.TaggedError<NotAuthorizedException>()(
-  "NotAuthorizedException",
+  codes.NotAuthorizedException,
   serviceFields
 ) {}
 
@@ -90,7 +92,7 @@ export class NotAuthorizedException extends Schema.TaggedError<NotAuthorizedExce
  * @category errors
  */
 export class UserNotFoundException extends Schema.TaggedError<UserNotFoundException>()(
-  "UserNotFoundException",
+  codes.UserNotFoundException,
   serviceFields
 ) {}
 
@@ -101,7 +103,7 @@ export class UserNotFoundException extends Schema.TaggedError<UserNotFoundExcept
  * @category errors
  */
 export class UserPoolAddOnNotEnabledException extends Schema.TaggedError<UserPoolAddOnNotEnabledException>()(
-  "UserPoolAddOnNotEnabledException",
+  codes.UserPoolAddOnNotEnabledException,
   serviceFields
 ) {}
 
@@ -112,7 +114,7 @@ export class UserPoolAddOnNotEnabledException extends Schema.TaggedError<UserPoo
  * @category errors
  */
 export class OperationNotEnabledException extends Schema.TaggedError<OperationNotEnabledException>()(
-  "OperationNotEnabledException",
+  codes.OperationNotEnabledException,
   serviceFields
 ) {}
 
@@ -123,7 +125,7 @@ export class OperationNotEnabledException extends Schema.TaggedError<OperationNo
  * @category errors
  */
 export class InternalErrorException extends Schema.TaggedError<InternalErrorException>()(
-  "InternalErrorException",
+  codes.InternalErrorException,
   serviceFields
 ) {}
 
@@ -201,7 +203,7 @@ export const makeServiceError = (
   }
 ): CognitoServiceError => {
   const { message, reasonCode, requestId } = fields
-  if (code === "InvalidParameterException") {
+  if (code === codes.InvalidParameterException) {
     return new InvalidParameterException({ message, requestId, reasonCode })
   }
   return new serviceErrorClasses[code]({ message, requestId })

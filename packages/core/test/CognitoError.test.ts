@@ -53,11 +53,31 @@ describe("CognitoError", () => {
     assert.throws(() => decode({ _tag: "InvalidParameterException", message: "m", origin: "elsewhere" }))
   })
 
-  it.prop("isServiceErrorCode accepts exactly the eight codes", [fc.string()], ([code]) => {
-    assert.strictEqual(
-      CognitoError.isServiceErrorCode(code),
-      (CognitoError.serviceErrorCodes as ReadonlyArray<string>).includes(code)
-    )
+  // the Errors section of the UpdateAuthEventFeedback API page, written out: not read from our code
+  const documentedCodes = [
+    "InternalErrorException",
+    "InvalidParameterException",
+    "NotAuthorizedException",
+    "ResourceNotFoundException",
+    "TooManyRequestsException",
+    "UserNotFoundException",
+    "UserPoolAddOnNotEnabledException",
+    "OperationNotEnabledException"
+  ]
+  const nearCodes = fc.constantFrom(...documentedCodes).chain((code) =>
+    fc.constantFrom(code, code.toLowerCase(), `${code} `, code.slice(0, -1), `aws#${code}`)
+  )
+
+  it.prop(
+    "isServiceErrorCode accepts exactly the eight documented codes",
+    [fc.oneof(nearCodes, fc.string())],
+    ([code]) => {
+      assert.strictEqual(CognitoError.isServiceErrorCode(code), documentedCodes.includes(code))
+    }
+  )
+
+  it("isServiceErrorCode accepts each documented code", () => {
+    for (const code of documentedCodes) assert.isTrue(CognitoError.isServiceErrorCode(code), code)
   })
 
   it("isServiceErrorCode is not fooled by Object.prototype members", () => {

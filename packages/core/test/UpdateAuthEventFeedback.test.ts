@@ -3,7 +3,6 @@ import { Arbitrary, Effect, Either, FastCheck as fc, Inspectable, Redacted, Sche
 import {
   decodeRequest,
   decodeValid,
-  rules,
   UpdateAuthEventFeedbackRequest,
   UpdateAuthEventFeedbackResponse
 } from "../src/UpdateAuthEventFeedback.js"
@@ -20,6 +19,14 @@ const base = {
   FeedbackValue: "Invalid"
 } as const
 
+// the service model's patterns (botocore's service-2.json), anchored: written out, not read from our rules
+const modelPattern = {
+  UserPoolId: String.raw`^[\w-]+_[0-9a-zA-Z]+$`,
+  Username: String.raw`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`,
+  EventId: String.raw`^[\w+-]+$`,
+  FeedbackToken: String.raw`^[A-Za-z0-9-_=.]+$`
+}
+
 /** A value that breaks exactly one rule of one field, with the rule it breaks. */
 const invalidField = fc.oneof(
   fc.constant({ field: "UserPoolId", value: "", rule: "must be at least 1 character long" }),
@@ -31,7 +38,7 @@ const invalidField = fc.oneof(
   fc.stringMatching(/^[a-z0-9-]{1,20}$/).map((value) => ({
     field: "UserPoolId",
     value,
-    rule: `must match ${rules.UserPoolId.pattern.source}`
+    rule: `must match ${modelPattern.UserPoolId}`
   })),
   fc.constant({ field: "Username", value: "", rule: "must be at least 1 character long" }),
   fc.stringMatching(/^[a-z]{129,140}$/).map((value) => ({
@@ -41,7 +48,7 @@ const invalidField = fc.oneof(
   })),
   fc.tuple(fc.stringMatching(/^[a-z]{1,10}$/), fc.constantFrom(" ", "\t", "\n", "\u0000", "\u200b")).map((
     [name, bad]
-  ) => ({ field: "Username", value: `${name}${bad}x`, rule: `must match ${rules.Username.pattern.source}` })),
+  ) => ({ field: "Username", value: `${name}${bad}x`, rule: `must match ${modelPattern.Username}` })),
   fc.stringMatching(/^[a-z0-9]{51,60}$/).map((value) => ({
     field: "EventId",
     value,
@@ -50,12 +57,12 @@ const invalidField = fc.oneof(
   fc.stringMatching(/^[a-z]{0,5}[ /.:*]{1,3}[a-z]{0,5}$/).map((value) => ({
     field: "EventId",
     value,
-    rule: `must match ${rules.EventId.pattern.source}`
+    rule: `must match ${modelPattern.EventId}`
   })),
   fc.stringMatching(/^[a-z]{0,5}[ /:+*#]{1,3}[a-z]{0,5}$/).map((value) => ({
     field: "FeedbackToken",
     value,
-    rule: `must match ${rules.FeedbackToken.pattern.source}`
+    rule: `must match ${modelPattern.FeedbackToken}`
   })),
   fc.string().filter((s) => s !== "Valid" && s !== "Invalid").map((value) => ({
     field: "FeedbackValue",

@@ -6,20 +6,21 @@
  *
  * @since 0.1.0
  */
-import type * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
 import type { InvalidParameterException } from "@cognito-feedback/core/CognitoError"
-import type * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
+import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { decodeRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as AwsJsonProtocol from "./AwsJsonProtocol.js"
 import * as Endpoint from "./Endpoint.js"
-import * as engine from "./internal/engine.js"
+import * as Engine from "./internal/engine.js"
+import { invocationId } from "./internal/invocationId.js"
+import { updateAuthEventFeedback } from "./internal/operations.js"
 import type * as Transport from "./Transport.js"
 
 /**
@@ -54,7 +55,8 @@ export interface Options extends Endpoint.EndpointOptions {
  * @since 0.1.0
  * @category constructors
  */
-export const retryPolicyOf: (options: Options) => RetryPolicy.RetryPolicy = engine.retryPolicyOf
+export const retryPolicyOf = (options: Options): RetryPolicy.RetryPolicy =>
+  options.retryPolicy ?? RetryPolicy.fromMode(options.retryMode ?? "standard", options.maxAttempts)
 
 /**
  * The first attempt's request as it would be sent, with the username and token replaced by
@@ -85,15 +87,18 @@ export const preview = (
   Effect.gen(function*() {
     const endpointOptions = yield* Endpoint.validate(options)
     const request = yield* decodeRequest(input)
-    const endpoint = yield* engine.resolveEndpoint(endpointOptions, request.UserPoolId)
-    const id = yield* engine.invocationId
+    const endpoint = yield* Engine.resolveEndpoint(endpointOptions, updateAuthEventFeedback, request.UserPoolId)
+    const id = yield* invocationId
     const redacted = Redacted.make("<redacted>")
     return {
       method: "POST",
       url: endpoint.url,
       region: endpoint.region,
-      headers: engine.headersFor(id, { attempt: 1, maxAttempts: retryPolicyOf(options).maxAttempts }),
-      body: AwsJsonProtocol.encodeUpdateAuthEventFeedback({ ...request, Username: redacted, FeedbackToken: redacted })
+      headers: Engine.headersFor(updateAuthEventFeedback, id, {
+        attempt: 1,
+        maxAttempts: retryPolicyOf(options).maxAttempts
+      }),
+      body: updateAuthEventFeedback.encode({ ...request, Username: redacted, FeedbackToken: redacted })
     }
   })
 
@@ -108,7 +113,25 @@ export const make = (
   transport: Transport.Transport,
   options: Options = {}
 ): Effect.Effect<AuthEventFeedback.AuthEventFeedback.Service, Endpoint.EndpointError> =>
-  engine.makeEngine(transport, options)
+  Effect.map(makeEngine(transport, options), (engine) => AuthEventFeedback.make(engine.call(updateAuthEventFeedback)))
+
+const defaultAttemptTimeout = Duration.seconds(10)
+const defaultMaxResponseBytes = 64 * 1024
+
+/** The engine `options` describe: checked and decoded once, the retrier (and its quota) made. */
+const makeEngine = (transport: Transport.Transport, options: Options) =>
+  Effect.gen(function*() {
+    const endpoint = yield* Endpoint.validate(options)
+    const retrier = yield* RetryPolicy.makeRetrier(retryPolicyOf(options))
+    return Engine.make(transport, {
+      endpoint,
+      retrier,
+      attemptTimeout: Duration.decode(options.attemptTimeout ?? defaultAttemptTimeout),
+      timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout),
+      maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
+      onRetry: options.onRetry
+    })
+  })
 
 const optionalBoolean = (name: string) => Config.option(Config.boolean(name)).pipe(Config.map(Option.getOrUndefined))
 const optionalString = (name: string) =>

@@ -119,20 +119,24 @@ export const decodeUpdateAuthEventFeedbackResponse = (
   redact: ResponseText.Redactor = AwsJson.noSecrets
 ): Either.Either<UpdateAuthEventFeedbackResponse, CognitoServiceError | UnexpectedResponseError> => {
   const decoded = AwsJson.decodeResponse(UpdateAuthEventFeedback, response, redact)
-  switch (decoded._tag) {
-    case "Ok":
-      return Either.right({})
-    case "ServiceException":
-      return Either.left(makeServiceError(decoded.code, decoded))
-    case "UnexpectedResponse": {
-      const { code, message, requestId, status } = decoded
-      return Either.left(
-        new UnexpectedResponseError(
-          code === undefined ? { status, requestId, message } : { status, code, requestId, message }
-        )
-      )
-    }
-  }
+  return decoded._tag === "Ok" ? Either.right({}) : Either.left(errorOf(decoded))
+}
+
+/**
+ * The tagged error of a decoded failure, of any operation: the service exception of its code, or
+ * `UnexpectedResponseError` keeping the status, code and request id.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const errorOf = (
+  decoded: AwsJson.ServiceException | AwsJson.UnexpectedResponse
+): CognitoServiceError | UnexpectedResponseError => {
+  if (decoded._tag === "ServiceException") return makeServiceError(decoded.code, decoded)
+  const { code, message, requestId, status } = decoded
+  return new UnexpectedResponseError(
+    code === undefined ? { status, requestId, message } : { status, code, requestId, message }
+  )
 }
 
 /**

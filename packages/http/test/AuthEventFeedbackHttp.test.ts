@@ -447,14 +447,19 @@ describe("AuthEventFeedbackHttp", () => {
   it.effect("onRetry sees every retry; the metrics count attempts, retries by class and a spent quota", () =>
     Effect.gen(function*() {
       const events: Array<string> = []
-      const throttlingRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "throttling"))
-      const transientRetries = ClientMetrics.retries.pipe(Metric.tagged("retry_class", "transient"))
+      // tagged by hand, not through ofOperation, so that the tags themselves are checked
+      const operation = ["operation", "UpdateAuthEventFeedback"] as const
+      const retries = Metric.tagged(ClientMetrics.retries, ...operation)
+      const throttlingRetries = Metric.tagged(retries, "retry_class", "throttling")
+      const transientRetries = Metric.tagged(retries, "retry_class", "transient")
+      const exhausted = Metric.tagged(ClientMetrics.retryQuotaExhausted, ...operation)
+      const attemptsPerCall = Metric.tagged(ClientMetrics.attemptsPerCall, ...operation)
       const before = {
         throttling: (yield* Metric.value(throttlingRetries)).count,
         transient: (yield* Metric.value(transientRetries)).count,
-        exhausted: (yield* Metric.value(ClientMetrics.retryQuotaExhausted)).count,
-        calls: (yield* Metric.value(ClientMetrics.attemptsPerCall)).count,
-        attempts: (yield* Metric.value(ClientMetrics.attemptsPerCall)).sum
+        exhausted: (yield* Metric.value(exhausted)).count,
+        calls: (yield* Metric.value(attemptsPerCall)).count,
+        attempts: (yield* Metric.value(attemptsPerCall)).sum
       }
       const { exit } = yield* run([throttled, { status: 500, body: "" }, ok], {
         onRetry: (event) => Effect.sync(() => events.push(`${event.attempt}:${event.retryClass}:${event.error._tag}`))
@@ -469,15 +474,17 @@ describe("AuthEventFeedbackHttp", () => {
       assert.lengthOf(spent.sent, 1)
       assert.strictEqual((yield* Metric.value(throttlingRetries)).count - before.throttling, 1)
       assert.strictEqual((yield* Metric.value(transientRetries)).count - before.transient, 1)
-      assert.strictEqual((yield* Metric.value(ClientMetrics.retryQuotaExhausted)).count - before.exhausted, 1)
-      const histogram = yield* Metric.value(ClientMetrics.attemptsPerCall)
+      assert.strictEqual((yield* Metric.value(exhausted)).count - before.exhausted, 1)
+      const histogram = yield* Metric.value(attemptsPerCall)
       assert.strictEqual(histogram.count - before.calls, 2)
       assert.strictEqual(histogram.sum - before.attempts, 3 + 1)
     }))
 
   it.effect("the attempts histogram carries the caller's metric labels (Effect.tagMetrics)", () =>
     Effect.gen(function*() {
-      const labelled = ClientMetrics.attemptsPerCall.pipe(Metric.tagged("tenant", "t-7"))
+      const labelled = ClientMetrics.ofOperation("UpdateAuthEventFeedback").attemptsPerCall.pipe(
+        Metric.tagged("tenant", "t-7")
+      )
       const before = (yield* Metric.value(labelled)).count
       const { exit } = yield* run([ok]).pipe(Effect.tagMetrics("tenant", "t-7"))
       assert.isTrue(Exit.isSuccess(exit))

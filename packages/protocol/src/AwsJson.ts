@@ -11,7 +11,7 @@
  */
 import type { Operation } from "./Operation.js"
 import type { ServiceErrorCode } from "./ServiceError.js"
-import { isServiceErrorCode } from "./ServiceError.js"
+import { codes, describe, isServiceErrorCode } from "./ServiceError.js"
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -535,7 +535,7 @@ export const decodeResponse = (operation: Operation, response: Response, redact:
   }
   const said = readErrorMessage(body)
   const message = said === undefined ? `${code} (HTTP ${status})` : fromNetwork(said, redact, maxMessageLength)
-  const saidReason = code === "InvalidParameterException" && body !== undefined
+  const saidReason = code === codes.InvalidParameterException && body !== undefined
     ? stringMember(body, "reasonCode")
     : undefined
   const reasonCode = saidReason === undefined ? undefined : fromNetwork(saidReason, redact, maxIdentifierLength)
@@ -558,12 +558,11 @@ export interface WireResponse {
   readonly body: string
 }
 
-// Server faults answer 500 as the live service does; every other error is a client error, 400.
-const serverFaultCodes: ReadonlySet<string> = new Set([
-  "InternalErrorException",
-  "InternalFailure",
-  "ServiceUnavailable"
-])
+// Server faults answer 500 as the live service does: the service's own (a model status of 500) and
+// the generic AWS ones; every other error is a client error, 400.
+const genericServerFaults: ReadonlySet<string> = new Set(["InternalFailure", "ServiceUnavailable"])
+const isServerFault = (code: string): boolean =>
+  isServiceErrorCode(code) ? describe(code).modelStatus >= 500 : genericServerFaults.has(code)
 
 const jsonHeaders = (requestId: string): Readonly<Record<string, string>> => ({
   "content-type": contentType,
@@ -582,7 +581,7 @@ export const encodeErrorResponse = (
   error: { readonly code: string; readonly message: string },
   requestId: string
 ): WireResponse => ({
-  status: serverFaultCodes.has(error.code) ? 500 : 400,
+  status: isServerFault(error.code) ? 500 : 400,
   headers: jsonHeaders(requestId),
   body: JSON.stringify({ __type: error.code, message: error.message })
 })

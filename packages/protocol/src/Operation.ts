@@ -1,13 +1,14 @@
 /**
  * What one Cognito operation is on the wire and to the service: its name and `X-Amz-Target`, how
- * it is authorised, its input members with their constraints, the member that names the region,
- * and the service exceptions it returns. The three feedback operations are described in
+ * it is authorised, its input members with their constraints, its output's shape, the member that
+ * names the region, and the service exceptions it returns. The three feedback operations are described in
  * `Operations`; everything an edition needs of an operation derives from its description.
  *
  * @since 0.1.0
  */
 import type { Member } from "./Member.js"
 import type { ServiceErrorCode } from "./ServiceError.js"
+import type { StructureShape } from "./Shape.js"
 
 /**
  * `none`: unsigned, no credentials read (the user-facing operations); `sigv4`: signed with IAM
@@ -31,6 +32,8 @@ export interface Operation<
   readonly target: `AWSCognitoIdentityProviderService.${Name}`
   readonly authorization: Authorization
   readonly input: Input
+  /** The output's shape (a structure with no members: the success carries nothing). */
+  readonly output: StructureShape
   /** The member whose value names the region (a user pool id: `<region>_<id>`). */
   readonly regionMember: keyof Input & string
   readonly errors: ReadonlyArray<ServiceErrorCode>

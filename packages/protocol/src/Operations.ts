@@ -11,6 +11,7 @@
 import * as Member from "./Member.js"
 import * as Operation from "./Operation.js"
 import { serviceErrorCodes } from "./ServiceError.js"
+import * as Shape from "./Shape.js"
 
 /**
  * The shared members: `UserPoolIdType`, `UsernameType` (sensitive), `EventIdType`,
@@ -33,6 +34,69 @@ export const members = {
 } as const
 
 /**
+ * The output shapes, named as in the model: `AuthEventType` and what it is made of, with the
+ * enumerations of its members (the values in the model's order).
+ *
+ * @since 0.1.0
+ * @category shapes
+ */
+export const shapes = (() => {
+  const EventType = Shape.enumOf(["SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode"])
+  const EventResponseType = Shape.enumOf(["Pass", "Fail", "InProgress"])
+  const RiskDecisionType = Shape.enumOf(["NoRisk", "AccountTakeover", "Block"])
+  const RiskLevelType = Shape.enumOf(["Low", "Medium", "High"])
+  const ChallengeName = Shape.enumOf(["Password", "Mfa"])
+  const ChallengeResponse = Shape.enumOf(["Success", "Failure"])
+  const FeedbackValueType = Shape.enumOf(members.FeedbackValue.values)
+  const FeedbackProvider = Shape.enumOf(["User", "Admin"])
+  const EventRiskType = Shape.structure({
+    RiskDecision: RiskDecisionType,
+    RiskLevel: RiskLevelType,
+    CompromisedCredentialsDetected: Shape.boolean
+  })
+  const ChallengeResponseType = Shape.structure({ ChallengeName, ChallengeResponse })
+  const EventContextDataType = Shape.structure({
+    IpAddress: Shape.string,
+    DeviceName: Shape.string,
+    Timezone: Shape.string,
+    City: Shape.string,
+    Country: Shape.string
+  })
+  const EventFeedbackType = Shape.structure({
+    FeedbackValue: FeedbackValueType,
+    Provider: FeedbackProvider,
+    FeedbackDate: Shape.timestamp
+  }, ["FeedbackValue", "Provider"])
+  const AuthEventType = Shape.structure({
+    EventId: Shape.string,
+    EventType,
+    CreationDate: Shape.timestamp,
+    EventResponse: EventResponseType,
+    EventRisk: EventRiskType,
+    ChallengeResponses: Shape.list(ChallengeResponseType),
+    EventContextData: EventContextDataType,
+    EventFeedback: EventFeedbackType
+  })
+  return {
+    EventType,
+    EventResponseType,
+    RiskDecisionType,
+    RiskLevelType,
+    ChallengeName,
+    ChallengeResponse,
+    FeedbackValueType,
+    FeedbackProvider,
+    EventRiskType,
+    ChallengeResponseType,
+    EventContextDataType,
+    EventFeedbackType,
+    AuthEventType
+  }
+})()
+
+const noOutput = Shape.structure({})
+
+/**
  * @since 0.1.0
  * @category operations
  */
@@ -46,6 +110,7 @@ export const UpdateAuthEventFeedback = Operation.make({
     FeedbackToken: members.FeedbackToken,
     FeedbackValue: members.FeedbackValue
   },
+  output: noOutput,
   regionMember: "UserPoolId",
   errors: serviceErrorCodes
 })
@@ -63,6 +128,7 @@ export const AdminUpdateAuthEventFeedback = Operation.make({
     EventId: members.EventId,
     FeedbackValue: members.FeedbackValue
   },
+  output: noOutput,
   regionMember: "UserPoolId",
   errors: serviceErrorCodes
 })
@@ -80,6 +146,7 @@ export const AdminListUserAuthEvents = Operation.make({
     MaxResults: members.MaxResults,
     NextToken: members.NextToken
   },
+  output: Shape.structure({ AuthEvents: Shape.list(shapes.AuthEventType), NextToken: Shape.string }),
   regionMember: "UserPoolId",
   errors: serviceErrorCodes
 })

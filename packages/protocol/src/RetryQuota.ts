@@ -8,7 +8,8 @@
  *
  * @since 0.1.0
  */
-import * as Retry from "./Retry.js"
+import { constants } from "./RetryConstants.js"
+import type { RetryClass } from "./ServiceError.js"
 
 /**
  * What a quota holds and costs.
@@ -28,12 +29,12 @@ export interface RetryQuotaOptions {
 }
 
 /**
- * The November 2026 quota (`Retry.constants.quota`).
+ * The November 2026 quota (`constants.quota`).
  *
  * @since 0.1.0
  * @category constants
  */
-export const defaults: RetryQuotaOptions = Retry.constants.quota
+export const defaults: RetryQuotaOptions = constants.quota
 
 /**
  * A quota at one moment: its options and the tokens available, `0 <= available <= capacity`.
@@ -60,7 +61,7 @@ export const make = (options: RetryQuotaOptions = defaults): RetryQuota => ({ op
  * @since 0.1.0
  * @category quota
  */
-export const retryCost = (options: RetryQuotaOptions, retryClass: Retry.RetryClass): number =>
+export const retryCost = (options: RetryQuotaOptions, retryClass: RetryClass): number =>
   retryClass === "throttling" ? options.throttlingCost : options.retryCost
 
 /**
@@ -118,7 +119,7 @@ export const take = (quota: RetryQuota, cost: number): TakeResult =>
  * @since 0.1.0
  * @category transitions
  */
-export const takeFor = (quota: RetryQuota, retryClass: Retry.RetryClass): TakeResult =>
+export const takeFor = (quota: RetryQuota, retryClass: RetryClass): TakeResult =>
   take(quota, retryCost(quota.options, retryClass))
 
 /**

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import * as Retry from "./Retry.js"
+import { constants } from "./RetryConstants.js"
 
 /**
  * The rate limiter's constants.
@@ -29,12 +29,12 @@ export interface RateLimiterOptions {
 }
 
 /**
- * The AWS SDKs' rate limiter constants (`Retry.constants.rateLimiter`).
+ * The AWS SDKs' rate limiter constants (`constants.rateLimiter`).
  *
  * @since 0.1.0
  * @category constants
  */
-export const defaults: RateLimiterOptions = Retry.constants.rateLimiter
+export const defaults: RateLimiterOptions = constants.rateLimiter
 
 /**
  * A snapshot of the rate limiter. Times are in seconds; rates in requests (tokens) per second.

@@ -24,13 +24,16 @@ export type RetryClass = "throttling" | "transient" | "none"
 export interface ServiceErrorDescription {
   readonly code: string
   readonly retry: RetryClass
+  /** The HTTP status the service model gives it (`httpError`; a server fault without one: 500). */
+  readonly modelStatus: number
   readonly meaning: string
 }
 
 /**
  * The service exceptions of the feedback operations (`UpdateAuthEventFeedback`,
  * `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents` list the same eight in the service
- * model), in the order of the facts sheet. The retry classes are the AWS SDKs':
+ * model), in the order of the facts sheet, with the status the model gives each (the live service
+ * sends 400 for all but server faults: `AwsJson.encodeErrorResponse`). The retry classes are the AWS SDKs':
  * `TooManyRequestsException` is one of their throttling codes, `InternalErrorException` a 500
  * (transient); the others are client errors, never retried.
  *
@@ -38,18 +41,34 @@ export interface ServiceErrorDescription {
  * @category models
  */
 export const serviceErrors = [
-  { code: "InvalidParameterException", retry: "none", meaning: "a parameter is invalid" },
-  { code: "ResourceNotFoundException", retry: "none", meaning: "the user pool or the event does not exist" },
-  { code: "TooManyRequestsException", retry: "throttling", meaning: "request rate exceeded" },
-  { code: "NotAuthorizedException", retry: "none", meaning: "wrong, expired or used feedback token" },
-  { code: "UserNotFoundException", retry: "none", meaning: "no such user" },
-  { code: "UserPoolAddOnNotEnabledException", retry: "none", meaning: "threat protection is off for the pool" },
+  { code: "InvalidParameterException", retry: "none", modelStatus: 400, meaning: "a parameter is invalid" },
+  {
+    code: "ResourceNotFoundException",
+    retry: "none",
+    modelStatus: 404,
+    meaning: "the user pool or the event does not exist"
+  },
+  { code: "TooManyRequestsException", retry: "throttling", modelStatus: 429, meaning: "request rate exceeded" },
+  {
+    code: "NotAuthorizedException",
+    retry: "none",
+    modelStatus: 403,
+    meaning: "wrong, expired or used feedback token"
+  },
+  { code: "UserNotFoundException", retry: "none", modelStatus: 404, meaning: "no such user" },
+  {
+    code: "UserPoolAddOnNotEnabledException",
+    retry: "none",
+    modelStatus: 400,
+    meaning: "threat protection is off for the pool"
+  },
   {
     code: "OperationNotEnabledException",
     retry: "none",
+    modelStatus: 400,
     meaning: "not available in this region or pool configuration"
   },
-  { code: "InternalErrorException", retry: "transient", meaning: "the service failed" }
+  { code: "InternalErrorException", retry: "transient", modelStatus: 500, meaning: "the service failed" }
 ] as const satisfies ReadonlyArray<ServiceErrorDescription>
 
 /**
@@ -85,3 +104,14 @@ export const isServiceErrorCode = (code: string): code is ServiceErrorCode => by
  * @category getters
  */
 export const describe = (code: ServiceErrorCode): ServiceErrorDescription => byCode.get(code) as ServiceErrorDescription
+
+/**
+ * Each code by its own name, for code that names one exception (an edition's error class, a
+ * simulator's answer) without writing the code again as a string.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const codes: { readonly [C in ServiceErrorCode]: C } = Object.fromEntries(
+  serviceErrors.map((error) => [error.code, error.code])
+) as { readonly [C in ServiceErrorCode]: C }

@@ -46,3 +46,78 @@ export * as RetryQuota from "./RetryQuota.js"
  * @since 0.1.0
  */
 export * as RetryRateLimiter from "./RetryRateLimiter.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as RetryConstants from "./RetryConstants.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Html from "./Html.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PageTexts from "./PageTexts.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PageOutcome from "./PageOutcome.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PageHtml from "./PageHtml.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as FeedbackLink from "./FeedbackLink.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as FeedbackLinkTemplates from "./FeedbackLinkTemplates.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Simulation from "./Simulation.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulationFaults from "./SimulationFaults.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulationInput from "./SimulationInput.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulationOutcome from "./SimulationOutcome.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulationPagination from "./SimulationPagination.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SimulationSeed from "./SimulationSeed.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as WireCases from "./WireCases.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Shape from "./Shape.js"

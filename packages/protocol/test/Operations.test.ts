@@ -14,6 +14,7 @@ import * as Member from "../src/Member.js"
 import type * as Operation from "../src/Operation.js"
 import * as Operations from "../src/Operations.js"
 import * as ServiceError from "../src/ServiceError.js"
+import type * as OutputShape from "../src/Shape.js"
 
 interface Shape {
   readonly type: string
@@ -42,6 +43,63 @@ const retry = sdkRequire("@smithy/core/retry") as {
   readonly isServerError: (error: unknown) => boolean
 }
 
+/**
+ * A shape as the AWS SDK's schema arrays give it: `[3, ns, name, traits, memberNames, memberSchemas,
+ * requiredCount?]` for a structure, `[1, ns, name, traits, member]` for a list, `0` a string, `2` a
+ * boolean, `4` a timestamp, a function for a shape defined later. Enumerations are strings there;
+ * their values are checked against the SDK's enum objects separately.
+ */
+const sdkShape = (schema: unknown): unknown => {
+  const resolved = typeof schema === "function" ? (schema as () => unknown)() : schema
+  if (resolved === 0) return "string"
+  if (resolved === 2) return "boolean"
+  if (resolved === 4) return "timestamp"
+  const parts = resolved as ReadonlyArray<unknown>
+  if (parts[0] === 1) return { list: sdkShape(parts[4]) }
+  const names = parts[4] as ReadonlyArray<string>
+  const members = parts[5] as ReadonlyArray<unknown>
+  return {
+    members: Object.fromEntries(names.map((member, i) => [member, sdkShape(members[i])])),
+    required: names.slice(0, (parts[6] as number | undefined) ?? 0)
+  }
+}
+
+const ourShape = (shape: OutputShape.Shape): unknown => {
+  switch (shape.type) {
+    case "structure":
+      return {
+        members: Object.fromEntries(Object.entries(shape.members).map(([name, member]) => [name, ourShape(member)])),
+        required: shape.required
+      }
+    case "list":
+      return { list: ourShape(shape.member) }
+    case "enum":
+      return "string"
+    default:
+      return shape.type
+  }
+}
+
+describe("the output shapes' enumerations", () => {
+  it.each(
+    [
+      ["EventType", Sdk.EventType],
+      ["EventResponseType", Sdk.EventResponseType],
+      ["RiskDecisionType", Sdk.RiskDecisionType],
+      ["RiskLevelType", Sdk.RiskLevelType],
+      ["ChallengeName", Sdk.ChallengeName],
+      ["ChallengeResponse", Sdk.ChallengeResponse],
+      ["FeedbackValueType", Sdk.FeedbackValueType]
+    ] as const
+  )("%s has the AWS SDK's values", (name, values) => {
+    expect([...Operations.shapes[name].values].sort()).toEqual(Object.values(values).sort())
+  })
+
+  it("FeedbackProvider is the model's User or Admin (a plain string in the SDK)", () => {
+    expect(Operations.shapes.FeedbackProvider.values).toEqual(["User", "Admin"])
+  })
+})
+
 describe.each(Operations.all.map((operation) => [operation.name, operation] as const))("%s", (name, operation) => {
   const described: Operation.Operation = operation
   const modelled = model.operations[name]
@@ -50,6 +108,11 @@ describe.each(Operations.all.map((operation) => [operation.name, operation] as c
   it("has the model's target and authorisation", () => {
     expect(described.target).toBe(`${model.metadata.targetPrefix}.${name}`)
     expect(described.authorization).toBe(modelled?.authtype === "none" ? "none" : "sigv4")
+  })
+
+  it("has the output shape of the AWS SDK's schema, member by member", () => {
+    const schemas = Sdk as unknown as Record<string, unknown>
+    expect(sdkShape(schemas[`${name}Response$`])).toEqual(ourShape(described.output))
   })
 
   it("has the model's members, in its order, required as it says", () => {
@@ -124,6 +187,30 @@ describe("ServiceError", () => {
         : "none"
       expect([code, actual]).toEqual([code, expected])
     }
+  })
+
+  it("gives each code the HTTP status of the AWS SDK's error schema (httpError; a server fault: 500)", () => {
+    const schemas = Sdk as unknown as Record<string, unknown>
+    for (const { code, modelStatus } of ServiceError.serviceErrors) {
+      // [-3, namespace, name, traits, ...]: the traits hold `error` ("client" | "server") and `httpError`
+      const traits = (schemas[`${code}$`] as ReadonlyArray<unknown> | undefined)?.[3] as
+        | { readonly error?: string; readonly httpError?: number }
+        | undefined
+      const expected = traits?.httpError ?? (traits?.error === "server" ? 500 : undefined)
+      expect([code, modelStatus]).toEqual([code, expected])
+    }
+  })
+
+  it("names each code by itself in codes", () => {
+    expect(Object.entries(ServiceError.codes).sort()).toEqual(
+      Object.values(Sdk).flatMap((value) =>
+        typeof value === "function" && "prototype" in value &&
+          value.prototype instanceof Sdk.CognitoIdentityProviderServiceException &&
+          ServiceError.isServiceErrorCode(value.name)
+          ? [[value.name, value.name]]
+          : []
+      ).sort()
+    )
   })
 
   it("knows every code and nothing else", () => {

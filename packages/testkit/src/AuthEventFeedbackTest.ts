@@ -18,14 +18,10 @@ import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
 import type { UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as AuthEventFeedbackHttp from "@cognito-feedback/http/AuthEventFeedbackHttp"
 import type * as Endpoint from "@cognito-feedback/http/Endpoint"
-import type * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import type * as Exit from "effect/Exit"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
-import type * as LogLevel from "effect/LogLevel"
-import type * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as CognitoSimulator from "./CognitoSimulator.js"
@@ -369,13 +365,7 @@ export const layerHttp = (
  * @since 0.1.0
  * @category models
  */
-export interface CapturedLog {
-  readonly level: LogLevel.LogLevel["label"]
-  readonly message: unknown
-  readonly annotations: Readonly<Record<string, unknown>>
-  readonly cause: Cause.Cause<unknown>
-  readonly spans: ReadonlyArray<string>
-}
+export interface CapturedLog extends telemetry.CapturedLog {}
 
 /**
  * One span: its name, every attribute set on it in order (at its start or later), its events, and
@@ -384,12 +374,7 @@ export interface CapturedLog {
  * @since 0.1.0
  * @category models
  */
-export interface CapturedSpan {
-  readonly name: string
-  readonly attributes: ReadonlyArray<readonly [key: string, value: unknown]>
-  readonly events: ReadonlyArray<{ readonly name: string; readonly attributes: Readonly<Record<string, unknown>> }>
-  readonly exit: Option.Option<Exit.Exit<unknown, unknown>>
-}
+export interface CapturedSpan extends telemetry.CapturedSpan {}
 
 /**
  * A secret to look for, named by where it came from (`the FeedbackToken of call 1`, `secret 1`).
@@ -397,10 +382,7 @@ export interface CapturedSpan {
  * @since 0.1.0
  * @category models
  */
-export interface Secret {
-  readonly name: string
-  readonly value: Redacted.Redacted<string>
-}
+export interface Secret extends telemetry.Secret {}
 
 /**
  * What a test effect did and emitted: its exit, every log line and every span, and the username
@@ -410,12 +392,7 @@ export interface Secret {
  * @since 0.1.0
  * @category models
  */
-export interface Telemetry<A = unknown, E = unknown> {
-  readonly exit: Exit.Exit<A, E>
-  readonly logs: ReadonlyArray<CapturedLog>
-  readonly spans: ReadonlyArray<CapturedSpan>
-  readonly secrets: ReadonlyArray<Secret>
-}
+export interface Telemetry<A = unknown, E = unknown> extends telemetry.Telemetry<A, E> {}
 
 /**
  * Runs `self` with a logger and a tracer that record every log line (all levels: the minimum

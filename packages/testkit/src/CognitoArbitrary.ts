@@ -8,21 +8,15 @@
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
 import {
   CognitoServiceError as CognitoServiceErrorSchema,
-  InternalErrorException,
-  InvalidParameterException,
-  NotAuthorizedException,
-  OperationNotEnabledException,
-  ResourceNotFoundException,
   serviceErrorCodes,
-  TooManyRequestsException,
   TransportError,
-  UnexpectedResponseError,
-  UserNotFoundException,
-  UserPoolAddOnNotEnabledException
+  UnexpectedResponseError
 } from "@cognito-feedback/core/CognitoError"
 import type { CognitoServiceError, ServiceErrorCode } from "@cognito-feedback/core/CognitoError"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { rules, UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as AwsJson from "@cognito-feedback/protocol/AwsJson"
+import * as ServiceError from "@cognito-feedback/protocol/ServiceError"
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "effect/FastCheck"
 import * as Redacted from "effect/Redacted"
@@ -144,14 +138,8 @@ const serviceErrorWeight = 2
  * @category arbitraries
  */
 export const error: fc.Arbitrary<UpdateAuthEventFeedbackError> = fc.oneof(
-  { arbitrary: Arbitrary.make(InvalidParameterException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(ResourceNotFoundException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(TooManyRequestsException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(NotAuthorizedException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(UserNotFoundException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(UserPoolAddOnNotEnabledException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(OperationNotEnabledException), weight: serviceErrorWeight },
-  { arbitrary: Arbitrary.make(InternalErrorException), weight: serviceErrorWeight },
+  // `serviceError` draws the eight exceptions alike: each gets its 2 of the 18 parts
+  { arbitrary: serviceError, weight: serviceErrorWeight * serviceErrorCodes.length },
   { arbitrary: Arbitrary.make(TransportError), weight: 1 },
   { arbitrary: Arbitrary.make(UnexpectedResponseError), weight: 1 }
 )
@@ -227,17 +215,10 @@ export const wireError: fc.Arbitrary<WireError> = fc.record({
   namespace,
   uriSuffix
 }).map((r) => {
-  const modelStatus: Record<ServiceErrorCode, number> = {
-    InvalidParameterException: 400,
-    ResourceNotFoundException: 404,
-    TooManyRequestsException: 429,
-    NotAuthorizedException: 403,
-    UserNotFoundException: 404,
-    UserPoolAddOnNotEnabledException: 400,
-    OperationNotEnabledException: 400,
-    InternalErrorException: 500
-  }
-  const status = r.modelStatus ? modelStatus[r.code] : r.code === "InternalErrorException" ? 500 : 400
+  // the live service's status is the protocol's (`AwsJson.encodeErrorResponse`: 500 for server faults, else 400)
+  const status = r.modelStatus
+    ? ServiceError.describe(r.code).modelStatus
+    : AwsJson.encodeErrorResponse(r, r.requestId).status
   const wireCode = r.form === "namespaced"
     ? `${r.namespace}#${r.code}`
     : r.form === "uri-suffix"

@@ -4,6 +4,11 @@
  * those operations in the real service's order of checks, records feedback, and can be told to
  * throttle, fail or be slow — all on `Clock` and `Random`, so `TestClock` makes it deterministic.
  *
+ * The decisions are the protocol's pure state machine (`@cognito-feedback/protocol/Simulation`),
+ * shared by every simulator and emulator of either edition; this module holds its state in a `Ref`,
+ * draws request ids and subs from `Random` and the time from `Clock`, and turns the codes it
+ * decides into the core's tagged errors.
+ *
  * @since 0.1.0
  */
 import type {
@@ -17,28 +22,35 @@ import type {
   UserNotFoundException,
   UserPoolAddOnNotEnabledException
 } from "@cognito-feedback/core/CognitoError"
+import { CognitoServiceError } from "@cognito-feedback/core/CognitoError"
 import type * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
+import * as Operations from "@cognito-feedback/protocol/Operations"
+import * as Simulation from "@cognito-feedback/protocol/Simulation"
+import * as SimulationFaults from "@cognito-feedback/protocol/SimulationFaults"
+import * as SimulationInput from "@cognito-feedback/protocol/SimulationInput"
+import type * as SimulationOutcome from "@cognito-feedback/protocol/SimulationOutcome"
+import * as SimulationSeed from "@cognito-feedback/protocol/SimulationSeed"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Option from "effect/Option"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
-import * as SynchronizedRef from "effect/SynchronizedRef"
 import type {
   AdminListUserAuthEventsResponse,
   AdminUpdateAuthEventFeedbackResponse,
   EventFeedbackType
 } from "./internal/adminSchemas.js"
-import * as Faults from "./internal/faults.js"
-import * as Operations from "./internal/operations.js"
-import * as Seeding from "./internal/seeding.js"
-import * as State from "./internal/simulatorState.js"
-import * as UserLookup from "./internal/userLookup.js"
+import { methodOf, operationNames } from "./internal/operationMethods.js"
+import type { Method } from "./internal/operationMethods.js"
+import { uuidV4 } from "./internal/uuid.js"
 import type * as Seed from "./SimulatorSeed.js"
-import type { SeedError, SeedFile } from "./SimulatorSeed.js"
+import { SeedError } from "./SimulatorSeed.js"
+import type { SeedFile } from "./SimulatorSeed.js"
 
 export {
   /**
@@ -207,10 +219,12 @@ export type UpdateError = AdminUpdateError | NotAuthorizedException
 export type ListError = AdminUpdateError
 
 /**
+ * The operations served: those the protocol describes (`Operations.all`).
+ *
  * @since 0.1.0
  * @category models
  */
-export type Operation = "UpdateAuthEventFeedback" | "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents"
+export type Operation = Simulation.OperationName
 
 /**
  * One operation the simulator answered, for assertions such as "nothing was sent". Holds no
@@ -318,10 +332,7 @@ export declare namespace CognitoSimulator {
      */
     readonly throttleAbove: (ratePerSecond: number, burst?: number) => Effect.Effect<void>
     /** The next `n` calls fail with `error` (default `InternalErrorException`). */
-    readonly failNext: (
-      n: number,
-      error?: "InternalErrorException" | "OperationNotEnabledException"
-    ) => Effect.Effect<void>
+    readonly failNext: (n: number, error?: SimulationFaults.InjectedFailure) => Effect.Effect<void>
     /** Every call sleeps this long (on the `Clock`) before it is decided. */
     readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
     readonly clearFaults: Effect.Effect<void>
@@ -339,6 +350,41 @@ export declare namespace CognitoSimulator {
 }
 
 // ---------------------------------------------------------------------------------------------
+// the binding over the protocol's state machine
+// ---------------------------------------------------------------------------------------------
+
+type ServiceErrorClass = new(fields: { readonly message: string; readonly requestId?: string | undefined }) => {
+  readonly _tag: ServiceErrorCode
+}
+
+// the core's class for each code of the protocol's table
+const errorClasses = Object.fromEntries(
+  CognitoServiceError.members.map((errorClass) => [errorClass._tag, errorClass])
+) as unknown as { readonly [C in ServiceErrorCode]: ServiceErrorClass }
+
+const toError = (failure: SimulationOutcome.Failure, requestId: string) =>
+  new errorClasses[failure.code]({ message: failure.message, requestId })
+
+// the Effect edition also takes a `Redacted` for a sensitive member: it says so in its messages
+const inputOptions: SimulationInput.Options = { sensitiveType: "a string or a Redacted string" }
+
+const sensitive: ReadonlyMap<string, ReadonlyArray<string>> = new Map(
+  Operations.all.map((operation) => [operation.name, ProtocolOperation.sensitiveMembers(operation)])
+)
+
+/** The input with its sensitive members unwrapped from `Redacted`: the protocol reads plain JSON values. */
+const plain = (operation: Operation, input: unknown): unknown => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input
+  const fields = input as Readonly<Record<string, unknown>>
+  let copy: Record<string, unknown> | undefined
+  for (const name of sensitive.get(operation) ?? []) {
+    const value = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined
+    if (Redacted.isRedacted(value)) (copy ??= { ...fields })[name] = Redacted.value(value)
+  }
+  return copy ?? input
+}
+
+// ---------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------
 
@@ -350,38 +396,117 @@ export declare namespace CognitoSimulator {
  */
 export const make = (options?: Options): Effect.Effect<CognitoSimulator.Service, SeedError> =>
   Effect.gen(function*() {
-    const stateRef = yield* SynchronizedRef.make(State.empty)
-    const faultsRef = yield* Ref.make(Faults.none)
+    const stateRef = yield* Ref.make(Simulation.empty)
+    const latencyRef = yield* Ref.make(Duration.zero)
     const callsRef = yield* Ref.make(Chunk.empty<Call>())
-    const seeding = Seeding.make(stateRef)
+
+    /**
+     * Latency, then the protocol's decision (faults, then the operation's own checks); every answer
+     * is logged. The sleep comes first so that a caller's timeout interrupts the call before it
+     * changes anything.
+     */
+    const serve = (operation: Operation, input: unknown, callOptions: CallOptions | undefined) =>
+      Effect.gen(function*() {
+        const latency = yield* Ref.get(latencyRef)
+        if (Duration.greaterThan(latency, Duration.zero)) {
+          yield* Effect.sleep(latency)
+        }
+        const requestId = callOptions?.requestId ?? (yield* uuidV4)
+        const millis = yield* Clock.currentTimeMillis
+        const outcome = yield* Ref.modify(stateRef, (state) => {
+          const decision = Simulation.decide(state, operation, plain(operation, input), millis, inputOptions)
+          return [decision.outcome, decision.state] as const
+        })
+        const call: Call = {
+          operation,
+          outcome: outcome._tag === "Success" ? "Success" : outcome.code,
+          requestId,
+          date: new Date(millis),
+          ...SimulationInput.callLabels(input)
+        }
+        yield* Ref.update(callsRef, Chunk.append(call))
+        return outcome._tag === "Success" ? outcome.output : yield* Effect.fail(toError(outcome, requestId))
+      })
+
+    // one method per described operation (`methodOf` has one per entry of `Operations.all`)
+    const operations = Object.fromEntries(operationNames.map((operation) => {
+      const method: Method & keyof CognitoSimulator.Service = methodOf[operation]
+      return [
+        method,
+        Effect.fn(`CognitoSimulator.${method}`)(function*(input: unknown, callOptions?: CallOptions) {
+          return yield* serve(operation, input, callOptions)
+        })
+      ]
+    })) as unknown as Pick<CognitoSimulator.Service, Method>
+
+    /**
+     * One seeding step, all or nothing: the subs it needs drawn from `Random` and the time from
+     * `Clock` first, so that the protocol's step is pure.
+     */
+    const seeding = <A>(
+      part: keyof SimulationSeed.Parts,
+      value: unknown,
+      step: (
+        state: Simulation.State,
+        context: Simulation.SeedContext
+      ) => Simulation.Seeded<readonly [A, Simulation.State]>
+    ): Effect.Effect<A, SeedError> =>
+      Effect.gen(function*() {
+        const subs = yield* Effect.all(Array.from({ length: SimulationSeed.missingSubs(part, value) }, () => uuidV4))
+        const now = new Date(yield* Clock.currentTimeMillis)
+        const context: Simulation.SeedContext = { now, newSub: () => subs.shift() ?? "" }
+        const seeded = yield* Ref.modify(stateRef, (state) => {
+          const result = step(state, context)
+          return [result, result._tag === "Ok" ? result.value[1] : state] as const
+        })
+        return seeded._tag === "Ok" ? seeded.value[0] : yield* Effect.fail(new SeedError({ message: seeded.message }))
+      })
+
+    const stateOnly = (
+      seeded: Simulation.Seeded<Simulation.State>
+    ): Simulation.Seeded<readonly [void, Simulation.State]> =>
+      seeded._tag === "Ok" ? { _tag: "Ok", value: [undefined, seeded.value] } : seeded
+
+    const updateFaults = (f: (faults: SimulationFaults.Faults) => SimulationFaults.Faults) =>
+      Ref.update(stateRef, (state) => Simulation.withFaults(state, f))
 
     const service: CognitoSimulator.Service = {
-      ...Operations.make({ state: stateRef, faults: faultsRef, calls: callsRef }),
-      ...seeding,
-      throttleNext: (n) => Ref.update(faultsRef, Faults.throttleNext(n)),
+      ...operations,
+      seed: (seed) => seeding("file", seed, (state, context) => stateOnly(Simulation.seed(state, seed, context))),
+      addUserPool: (pool) =>
+        seeding("pool", pool, (state, context) => stateOnly(Simulation.addUserPool(state, pool, context))),
+      addUser: (userPoolId, user) =>
+        seeding("user", user, (state, context) => Simulation.addUser(state, userPoolId, user, context)),
+      addAuthEvent: (userPoolId, usernameOrAliasOrSub, event) =>
+        seeding(
+          "event",
+          event,
+          (state, { now }) => stateOnly(Simulation.addAuthEvent(state, userPoolId, usernameOrAliasOrSub, event, now))
+        ),
+      throttleNext: (n) => updateFaults((faults) => SimulationFaults.throttleNext(faults, n)),
       throttleAbove: (ratePerSecond, burst) =>
         Effect.flatMap(
           Clock.currentTimeMillis,
-          (now) => Ref.update(faultsRef, Faults.throttleAbove(ratePerSecond, burst, now))
+          (now) => updateFaults((faults) => SimulationFaults.throttleAbove(faults, ratePerSecond, burst, now))
         ),
-      failNext: (n, error = "InternalErrorException") => Ref.update(faultsRef, Faults.failNext(n, error)),
-      setLatency: (latency) => Ref.update(faultsRef, Faults.setLatency(latency)),
-      clearFaults: Ref.set(faultsRef, Faults.none),
+      failNext: (n, error) => updateFaults((faults) => SimulationFaults.failNext(faults, n, error)),
+      setLatency: (latency) => Ref.set(latencyRef, Duration.decode(latency)),
+      clearFaults: Effect.zipRight(updateFaults(() => SimulationFaults.none), Ref.set(latencyRef, Duration.zero)),
       feedbackOf: (userPoolId, usernameOrAliasOrSub, eventId) =>
         Effect.map(
-          SynchronizedRef.get(stateRef),
-          (state) => UserLookup.feedbackOf(state, userPoolId, usernameOrAliasOrSub, eventId)
+          Ref.get(stateRef),
+          (state) => Option.fromNullable(Simulation.feedbackOf(state, userPoolId, usernameOrAliasOrSub, eventId))
         ),
       userOf: (userPoolId, usernameOrAliasOrSub) =>
         Effect.map(
-          SynchronizedRef.get(stateRef),
-          (state) => UserLookup.userOf(state, userPoolId, usernameOrAliasOrSub)
+          Ref.get(stateRef),
+          (state) => Option.fromNullable(Simulation.userOf(state, userPoolId, usernameOrAliasOrSub))
         ),
       calls: Effect.map(Ref.get(callsRef), Chunk.toReadonlyArray)
     }
 
     if (options?.seed !== undefined) {
-      yield* seeding.seed(options.seed)
+      yield* service.seed(options.seed)
     }
     return service
   })

@@ -32,10 +32,11 @@
 import * as AwsJsonProtocol from "@cognito-feedback/http/AwsJsonProtocol"
 import type * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
 import * as Operations from "@cognito-feedback/protocol/Operations"
+import * as Simulation from "@cognito-feedback/protocol/Simulation"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
-import * as CognitoSimulator from "./CognitoSimulator.js"
+import type * as CognitoSimulator from "./CognitoSimulator.js"
+import { methodOf } from "./internal/operationMethods.js"
 import { uuidV4 } from "./internal/uuid.js"
 
 /**
@@ -206,11 +207,11 @@ const success = (operation: string, body: object, requestId: string): WireResult
   outcome: "Success"
 })
 
-const encodeList = Schema.encode(CognitoSimulator.AdminListUserAuthEventsResponse)
-
 /**
- * Calls the simulator under the wire's request id, so that every answer, success or error, can be
- * matched to its entry in `CognitoSimulator.calls`.
+ * Calls the simulator's method for the operation (`methodOf`, the table keyed by the protocol's
+ * operation names) under the wire's request id, so that every answer, success or error, can be
+ * matched to its entry in `CognitoSimulator.calls`; the output is written as AWS JSON 1.1 does
+ * (dates as epoch seconds, as the AWS SDKs read them).
  */
 const dispatch = (
   simulator: CognitoSimulator.CognitoSimulator.Service,
@@ -218,19 +219,10 @@ const dispatch = (
   input: JsonObject,
   requestId: string
 ): Effect.Effect<WireResult> => {
-  const options = { requestId }
-  const call: Effect.Effect<object, CognitoSimulator.UpdateError> = operation === "UpdateAuthEventFeedback"
-    ? simulator.updateAuthEventFeedback(input, options)
-    : operation === "AdminUpdateAuthEventFeedback"
-    ? simulator.adminUpdateAuthEventFeedback(input, options)
-    : Effect.flatMap(
-      simulator.adminListUserAuthEvents(input, options),
-      // dates as epoch seconds, as the AWS SDKs read them; the simulator's own values always encode
-      (response) => Effect.orDie(encodeList(response))
-    )
+  const call: Effect.Effect<object, CognitoSimulator.UpdateError> = simulator[methodOf[operation]](input, { requestId })
   return Effect.match(call, {
     onFailure: (error) => failure(operation, { code: error._tag, message: error.message }, requestId),
-    onSuccess: (body) => success(operation, body, requestId)
+    onSuccess: (body) => success(operation, Simulation.wireOutput(body) as object, requestId)
   })
 }
 

@@ -5,10 +5,16 @@
  * fills in the rest (see `defaults`). A seed that does not match fails with a `SeedError` naming
  * the path of the bad field, e.g. `userPools.0.users.1.authEvents.0.eventId: is required`.
  *
+ * The format, its rules and its messages are the protocol's (`@cognito-feedback/protocol/SimulationSeed`),
+ * which every edition's simulator reads seeds through; this module gives them as schemas and
+ * Effects.
+ *
  * @since 0.1.0
  */
 import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
-import * as Arr from "effect/Array"
+import { shapes } from "@cognito-feedback/protocol/Operations"
+import * as Protocol from "@cognito-feedback/protocol/SimulationSeed"
+import type * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -32,7 +38,7 @@ const ruled = (rules: UpdateAuthEventFeedback.Rules) =>
  * @since 0.1.0
  * @category schemas
  */
-export const AdvancedSecurityMode = literals("AdvancedSecurityMode", "OFF", "AUDIT", "ENFORCED")
+export const AdvancedSecurityMode = literals("AdvancedSecurityMode", ...Protocol.advancedSecurityModes)
 
 /**
  * @since 0.1.0
@@ -46,7 +52,7 @@ export type AdvancedSecurityMode = typeof AdvancedSecurityMode.Type
  * @since 0.1.0
  * @category schemas
  */
-export const AliasAttribute = literals("AliasAttribute", "email", "phone_number", "preferred_username")
+export const AliasAttribute = literals("AliasAttribute", ...Protocol.aliasAttributes)
 
 /**
  * @since 0.1.0
@@ -58,7 +64,7 @@ export type AliasAttribute = typeof AliasAttribute.Type
  * @since 0.1.0
  * @category schemas
  */
-export const EventType = literals("EventType", "SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode")
+export const EventType = literals("EventType", ...shapes.EventType.values)
 
 /**
  * @since 0.1.0
@@ -70,7 +76,7 @@ export type EventType = typeof EventType.Type
  * @since 0.1.0
  * @category schemas
  */
-export const EventResponse = literals("EventResponse", "Pass", "Fail", "InProgress")
+export const EventResponse = literals("EventResponse", ...shapes.EventResponseType.values)
 
 /**
  * @since 0.1.0
@@ -82,7 +88,7 @@ export type EventResponse = typeof EventResponse.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RiskDecision = literals("RiskDecision", "NoRisk", "AccountTakeover", "Block")
+export const RiskDecision = literals("RiskDecision", ...shapes.RiskDecisionType.values)
 
 /**
  * @since 0.1.0
@@ -94,7 +100,7 @@ export type RiskDecision = typeof RiskDecision.Type
  * @since 0.1.0
  * @category schemas
  */
-export const RiskLevel = literals("RiskLevel", "Low", "Medium", "High")
+export const RiskLevel = literals("RiskLevel", ...shapes.RiskLevelType.values)
 
 /**
  * @since 0.1.0
@@ -106,13 +112,13 @@ export type RiskLevel = typeof RiskLevel.Type
  * @since 0.1.0
  * @category schemas
  */
-export const ChallengeName = literals("ChallengeName", "Password", "Mfa")
+export const ChallengeName = literals("ChallengeName", ...shapes.ChallengeName.values)
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ChallengeResponse = literals("ChallengeResponse", "Success", "Failure")
+export const ChallengeResponse = literals("ChallengeResponse", ...shapes.ChallengeResponse.values)
 
 /**
  * Who submitted feedback, as `EventFeedback.Provider` reports it. The model types `Provider` as a
@@ -123,7 +129,7 @@ export const ChallengeResponse = literals("ChallengeResponse", "Success", "Failu
  * @since 0.1.0
  * @category schemas
  */
-export const FeedbackProvider = literals("FeedbackProvider", "User", "Admin")
+export const FeedbackProvider = literals("FeedbackProvider", ...shapes.FeedbackProvider.values)
 
 /**
  * @since 0.1.0
@@ -256,17 +262,11 @@ export interface Conflict {
 export const eventConflict = (
   existing: ReadonlyArray<{ readonly eventId: string }>,
   event: { readonly eventId: string }
-): Option.Option<Conflict> =>
-  existing.some((other) => other.eventId === event.eventId)
-    ? Option.some({ path: ["eventId"], message: "another event of this user has the same id" })
-    : Option.none()
+): Option.Option<Conflict> => Option.fromNullable(Protocol.eventConflict(existing, event))
 
-const uniqueEvents = (events: ReadonlyArray<SeedAuthEvent>): ReadonlyArray<Schema.FilterIssue> =>
-  Arr.getSomes(
-    events.map((event, i) =>
-      Option.map(eventConflict(events.slice(0, i), event), (c) => ({ path: [i, ...c.path], message: c.message }))
-    )
-  )
+/** A protocol check's issues as a filter's: `true` when there is none. */
+const noIssues = (issues: ReadonlyArray<Protocol.Issue>): true | ReadonlyArray<Schema.FilterIssue> =>
+  issues.length === 0 ? true : issues
 
 /**
  * One user of a seeded pool: `username` (required; the request's `Username` rule: 1 to 128 code
@@ -288,10 +288,7 @@ export const SeedUser = object("SeedUser", {
   ),
   authEvents: optional(
     arrayOf(SeedAuthEvent).pipe(
-      Schema.filter((events) => {
-        const issues = uniqueEvents(events)
-        return issues.length === 0 ? true : issues
-      })
+      Schema.filter((events) => noIssues(Protocol.conflictsWithin(events, Protocol.eventConflict)))
     )
   )
 })
@@ -321,24 +318,7 @@ export const userConflict = (
   existing: ReadonlyArray<UserKeys>,
   aliasAttributes: ReadonlyArray<string>,
   user: UserKeys
-): Option.Option<Conflict> => {
-  if (existing.some((other) => other.username === user.username)) {
-    return Option.some({ path: ["username"], message: "another user has the same username" })
-  }
-  if (user.sub !== undefined && existing.some((other) => other.sub === user.sub)) {
-    return Option.some({ path: ["sub"], message: "another user has the same sub" })
-  }
-  for (const attribute of aliasAttributes) {
-    const value = user.attributes?.[attribute]
-    if (value !== undefined && existing.some((other) => other.attributes?.[attribute] === value)) {
-      return Option.some({
-        path: ["attributes", attribute],
-        message: `another user has the same ${attribute} (an alias attribute of this pool)`
-      })
-    }
-  }
-  return Option.none()
-}
+): Option.Option<Conflict> => Option.fromNullable(Protocol.userConflict(existing, aliasAttributes, user))
 
 /**
  * One user pool: `id` (required; the request's `UserPoolId` rule, e.g. `us-east-1_Example1`,
@@ -354,16 +334,7 @@ export const SeedUserPool = object("SeedUserPool", {
   advancedSecurityMode: optional(AdvancedSecurityMode),
   aliasAttributes: optional(arrayOf(AliasAttribute)),
   users: optional(arrayOf(SeedUser))
-}).pipe(Schema.filter((pool) => {
-  const users = pool.users ?? []
-  const issues = Arr.getSomes(users.map((user, i) =>
-    Option.map(
-      userConflict(users.slice(0, i), pool.aliasAttributes ?? [], user),
-      (c): Schema.FilterIssue => ({ path: ["users", i, ...c.path], message: c.message })
-    )
-  ))
-  return issues.length === 0 ? true : issues
-}))
+}).pipe(Schema.filter((pool) => noIssues(Protocol.poolConflicts(pool))))
 
 /**
  * @since 0.1.0
@@ -380,15 +351,7 @@ export interface SeedUserPool extends Schema.Schema.Type<typeof SeedUserPool> {}
  */
 export const SeedFile = object("SeedFile", {
   userPools: optional(arrayOf(SeedUserPool))
-}).pipe(Schema.filter((seed) => {
-  const pools = seed.userPools ?? []
-  const issues = Arr.getSomes(pools.map((pool, i) =>
-    pools.slice(0, i).some((other) => other.id === pool.id)
-      ? Option.some<Schema.FilterIssue>({ path: ["userPools", i, "id"], message: "another user pool has the same id" })
-      : Option.none()
-  ))
-  return issues.length === 0 ? true : issues
-}))
+}).pipe(Schema.filter((seed) => noIssues(Protocol.seedConflicts(seed))))
 
 /**
  * @since 0.1.0
@@ -397,29 +360,15 @@ export const SeedFile = object("SeedFile", {
 export interface SeedFile extends Schema.Schema.Type<typeof SeedFile> {}
 
 /**
- * The values the simulator uses for what a seed leaves out. A missing `sub` is a fresh UUID v4
- * (from `Random`) and a missing `creationDate` is the time of seeding (from `Clock`).
+ * The values the simulator uses for what a seed leaves out (the protocol's): `advancedSecurityMode`
+ * `AUDIT`, `eventType` `SignIn`, `eventResponse` `Pass`, `riskDecision` `NoRisk`, `riskLevel` `Low`,
+ * `compromisedCredentialsDetected` `false`, `feedbackProvider` `User`. A missing `sub` is a fresh
+ * UUID v4 (from `Random`) and a missing `creationDate` is the time of seeding (from `Clock`).
  *
  * @since 0.1.0
  * @category models
  */
-export const defaults = {
-  advancedSecurityMode: "AUDIT",
-  eventType: "SignIn",
-  eventResponse: "Pass",
-  riskDecision: "NoRisk",
-  riskLevel: "Low",
-  compromisedCredentialsDetected: false,
-  feedbackProvider: "User"
-} as const satisfies {
-  readonly advancedSecurityMode: AdvancedSecurityMode
-  readonly eventType: EventType
-  readonly eventResponse: EventResponse
-  readonly riskDecision: RiskDecision
-  readonly riskLevel: RiskLevel
-  readonly compromisedCredentialsDetected: boolean
-  readonly feedbackProvider: FeedbackProvider
-}
+export const defaults: typeof Protocol.defaults = Protocol.defaults
 
 /**
  * A seed that does not match the format, or that clashes with what the simulator already holds.
@@ -452,10 +401,11 @@ export const describeSeedIssues = (error: ParseResult.ParseError, prefix: Readon
 export const seedError = (path: ReadonlyArray<PropertyKey>, message: string): SeedError =>
   new SeedError({ message: path.length === 0 ? message : `${joinPath(path)}: ${message}` })
 
+const fromResult = (result: Protocol.Result<Protocol.SeedFile>): Effect.Effect<SeedFile, SeedError> =>
+  result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(new SeedError({ message: result.message }))
+
 // unknown fields are errors: a typo in a seed file should not silently fall back to a default
 const parseOptions = { errors: "all", onExcessProperty: "error" } as const
-
-const decodeEither = Schema.decodeUnknownEither(SeedFile, parseOptions)
 
 /**
  * Decodes the JSON value of a seed file (already parsed).
@@ -463,11 +413,7 @@ const decodeEither = Schema.decodeUnknownEither(SeedFile, parseOptions)
  * @since 0.1.0
  * @category validation
  */
-export const decodeSeed = (json: unknown): Effect.Effect<SeedFile, SeedError> =>
-  Either.match(decodeEither(json), {
-    onLeft: (error) => Effect.fail(new SeedError({ message: describeSeedIssues(error) })),
-    onRight: Effect.succeed
-  })
+export const decodeSeed = (json: unknown): Effect.Effect<SeedFile, SeedError> => fromResult(Protocol.decode(json))
 
 /**
  * Decodes the text of a seed file. Text that is not JSON gets a fixed message: the parser's
@@ -477,10 +423,7 @@ export const decodeSeed = (json: unknown): Effect.Effect<SeedFile, SeedError> =>
  * @category validation
  */
 export const decodeSeedJson = (text: string): Effect.Effect<SeedFile, SeedError> =>
-  Either.match(Either.try(() => JSON.parse(text) as unknown), {
-    onLeft: () => Effect.fail(new SeedError({ message: "seed is not valid JSON" })),
-    onRight: decodeSeed
-  })
+  fromResult(Protocol.decodeJson(text))
 
 /**
  * The seed as the JSON value of a seed file (dates as ISO 8601 strings).

@@ -89,36 +89,66 @@ const setup = Effect.gen(function*() {
   return { emulator, simulator, client, send }
 }).pipe(Effect.provide(CognitoSimulator.layer({ seed })))
 
-/** What the simulator itself answers, from a twin seeded alike: the expected code and message. */
-const expectedError = (input: UpdateAuthEventFeedbackCommandInput, fault?: "throttle" | "fail") =>
-  Effect.gen(function*() {
-    const twin = yield* CognitoSimulator.make({ seed })
-    if (fault === "throttle") yield* twin.throttleNext(1)
-    if (fault === "fail") yield* twin.failNext(1)
-    return yield* Effect.flip(twin.updateAuthEventFeedback(input))
-  })
-
+/**
+ * Each error, as the service documents it and as the SDK must read it, written out here and not
+ * taken from the simulator: the SDK's exception class and `name` (the error code, the API
+ * reference's list of exceptions), the status the live service answers with (every client error
+ * 400, server faults 500: the facts sheet), whether the SDK calls it a client or a server fault,
+ * and the message the emulator words (the model's rule for an invalid member; the live service's
+ * "Rate exceeded" for throttling).
+ */
 const errorCases = [
-  ["NotAuthorizedException", NotAuthorizedException, { ...update, FeedbackToken: "tok.wrong" }, undefined, 400],
-  ["UserNotFoundException", UserNotFoundException, { ...update, Username: "nobody" }, undefined, 400],
+  [
+    "NotAuthorizedException",
+    NotAuthorizedException,
+    { ...update, FeedbackToken: "tok.wrong" },
+    undefined,
+    400,
+    "Invalid feedback token."
+  ],
+  [
+    "UserNotFoundException",
+    UserNotFoundException,
+    { ...update, Username: "nobody" },
+    undefined,
+    400,
+    "User does not exist."
+  ],
   [
     "ResourceNotFoundException (pool)",
     ResourceNotFoundException,
     { ...update, UserPoolId: "us-east-1_Nope" },
     undefined,
-    400
+    400,
+    "User pool us-east-1_Nope does not exist."
   ],
-  ["ResourceNotFoundException (event)", ResourceNotFoundException, { ...update, EventId: "evt-nope" }, undefined, 400],
+  [
+    "ResourceNotFoundException (event)",
+    ResourceNotFoundException,
+    { ...update, EventId: "evt-nope" },
+    undefined,
+    400,
+    "Auth event not found."
+  ],
   [
     "UserPoolAddOnNotEnabledException",
     UserPoolAddOnNotEnabledException,
     { ...update, UserPoolId: offPoolId, Username: "carol", EventId: "evt-c", FeedbackToken: "tok.c" },
     undefined,
-    400
+    400,
+    "Threat protection (advanced security) is not enabled for this user pool."
   ],
-  ["InvalidParameterException", InvalidParameterException, { ...update, EventId: "evt!1" }, undefined, 400],
-  ["TooManyRequestsException", TooManyRequestsException, update, "throttle", 400],
-  ["InternalErrorException", InternalErrorException, update, "fail", 500]
+  [
+    "InvalidParameterException",
+    InvalidParameterException,
+    { ...update, EventId: "evt!1" },
+    undefined,
+    400,
+    // the model's EventIdType pattern, anchored
+    "EventId: must match ^[\\w+-]+$"
+  ],
+  ["TooManyRequestsException", TooManyRequestsException, update, "throttle", 400, "Rate exceeded"],
+  ["InternalErrorException", InternalErrorException, update, "fail", 500, "An internal error occurred."]
 ] as const
 
 describe("the AWS SDK for JavaScript v3 against the emulator", () => {
@@ -133,20 +163,19 @@ describe("the AWS SDK for JavaScript v3 against the emulator", () => {
       assert.strictEqual(feedback.Provider, "User")
     }))
 
-  for (const [name, ExceptionClass, input, fault, status] of errorCases) {
+  for (const [name, ExceptionClass, input, fault, status, message] of errorCases) {
     it.scoped(`${name} reaches the SDK as its modeled exception`, () =>
       Effect.gen(function*() {
         const { send, simulator } = yield* setup
         if (fault === "throttle") yield* simulator.throttleNext(1)
         if (fault === "fail") yield* simulator.failNext(1)
-        const expected = yield* expectedError(input, fault)
 
         const error = yield* Effect.flip(send((client) => client.send(new UpdateAuthEventFeedbackCommand(input))))
         assert.isTrue(error instanceof ExceptionClass, `an instance of ${ExceptionClass.name}`)
         assert.instanceOf(error, CognitoIdentityProviderServiceException)
         if (!(error instanceof CognitoIdentityProviderServiceException)) return
-        assert.strictEqual(error.name, expected._tag)
-        assert.strictEqual(error.message, expected.message)
+        assert.strictEqual(error.name, name.split(" ")[0])
+        assert.strictEqual(error.message, message)
         assert.strictEqual(error.$fault, status === 500 ? "server" : "client")
         assert.strictEqual(error.$metadata.httpStatusCode, status)
         const calls = yield* simulator.calls

@@ -11,7 +11,16 @@
  * @since 0.1.0
  */
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
-import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import type * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import * as FeedbackLink from "@cognito-feedback/protocol/FeedbackLink"
+import * as FeedbackLinkTemplates from "@cognito-feedback/protocol/FeedbackLinkTemplates"
+import type { Html } from "@cognito-feedback/protocol/Html"
+import { brokenRule } from "@cognito-feedback/protocol/Member"
+import { members } from "@cognito-feedback/protocol/Operations"
+import * as PageHtml from "@cognito-feedback/protocol/PageHtml"
+import * as PageOutcome from "@cognito-feedback/protocol/PageOutcome"
+import type { OutcomeKind, Texts } from "@cognito-feedback/protocol/PageTexts"
+import { english } from "@cognito-feedback/protocol/PageTexts"
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -22,15 +31,10 @@ import type * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import type { Html } from "./internal/html.js"
 import * as Link from "./internal/link.js"
 import * as Origin from "./internal/origin.js"
 import * as Outcomes from "./internal/outcomes.js"
-import * as Pages from "./internal/pages.js"
 import * as Redaction from "./internal/redaction.js"
-import * as Risk from "./internal/risk.js"
-import type { EmailKind, OutcomeKind, Texts } from "./internal/texts.js"
-import { english, englishEmails } from "./internal/texts.js"
 
 export type {
   /**
@@ -41,7 +45,7 @@ export type {
    * @category models
    */
   SignInDetails
-} from "./internal/link.js"
+} from "@cognito-feedback/protocol/FeedbackLink"
 
 export type {
   /**
@@ -58,7 +62,7 @@ export type {
    * @category models
    */
   Texts
-} from "./internal/texts.js"
+} from "@cognito-feedback/protocol/PageTexts"
 
 /**
  * The English texts, the default.
@@ -82,7 +86,7 @@ export const defaultPath = "/auth-events/feedback"
  * @since 0.1.0
  * @category models
  */
-export const parameters = Link.parameters
+export const parameters = FeedbackLink.parameters
 
 /**
  * @since 0.1.0
@@ -128,7 +132,7 @@ interface Settings {
   readonly userPoolId: string | undefined
   readonly secureAccountUrl: string | undefined
   readonly publicOrigin: string | undefined
-  readonly frame: Pages.Frame
+  readonly frame: PageHtml.Frame
 }
 
 const isPath = (path: string): path is HttpRouter.PathInput => /^\/[A-Za-z0-9\-._~/]*$/.test(path)
@@ -140,7 +144,7 @@ const checkPath = (path: string): Either.Either<HttpRouter.PathInput, OptionsErr
 
 const checkUserPoolId = (userPoolId: string | undefined): Either.Either<string | undefined, OptionsError> => {
   if (userPoolId === undefined) return Either.right(undefined)
-  const broken = UpdateAuthEventFeedback.brokenRule(userPoolId, UpdateAuthEventFeedback.rules.UserPoolId)
+  const broken = brokenRule(userPoolId, members.UserPoolId)
   return broken === undefined
     ? Either.right(userPoolId)
     : Either.left(optionsError("userPoolId", broken))
@@ -237,34 +241,28 @@ const respond = (
     Redaction.logResponse(request.method, settings.path, status),
     HttpServerResponse.text(request.method === "HEAD" ? "" : page.value, {
       status,
-      contentType: "text/html; charset=utf-8",
-      headers: { ...Pages.securityHeaders, ...headers }
+      contentType: PageHtml.contentType,
+      headers: { ...PageHtml.securityHeaders, ...headers }
     })
   )
 
 const respondOutcome = (
   request: HttpServerRequest.HttpServerRequest,
   settings: Settings,
-  kind: OutcomeKind,
-  status: number = Outcomes.statusOf[kind],
-  headers: Readonly<Record<string, string>> = {}
-) =>
-  respond(
-    request,
-    settings,
-    status,
-    Pages.outcome(settings.frame, kind, settings.secureAccountUrl),
-    { ...Outcomes.headersOf(kind), ...headers }
-  )
+  outcome: OutcomeKind | PageOutcome.Response
+) => {
+  const { headers, kind, status } = typeof outcome === "string" ? PageOutcome.response(outcome) : outcome
+  return respond(request, settings, status, PageHtml.outcome(settings.frame, kind, settings.secureAccountUrl), headers)
+}
 
 const showQuestion = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
   Effect.gen(function*() {
-    const query = Link.queryOfUrl(request.url)
-    const link = yield* Effect.either(Link.decodeLink(query, settings.userPoolId))
-    if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
+    // the question needs the link's values as they are (its form carries them): no secret is wrapped
+    const link = FeedbackLink.decode(Link.queryOfUrl(request.url), settings.userPoolId)
+    if (link._tag === "Malformed") return yield* respondOutcome(request, settings, "malformedLink")
     const linkHadPool = settings.userPoolId === undefined
-    const servedOn = Link.pathOfUrl(request.originalUrl)
-    return yield* respond(request, settings, 200, Pages.question(settings.frame, servedOn, link.right, linkHadPool))
+    const servedOn = FeedbackLink.pathOf(request.originalUrl)
+    return yield* respond(request, settings, 200, PageHtml.question(settings.frame, servedOn, link.link, linkHadPool))
   })
 
 /** The annotations of the page's log lines and span: never the username or the token. */
@@ -284,9 +282,11 @@ const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Se
     if (Either.isLeft(form)) {
       // a body too large for the page's form reads as a damaged link, with its own status
       // and the connection closes after it: the rest of a body too large is not worth reading
-      return yield* form.left._tag === "BodyTooLarge"
-        ? respondOutcome(request, settings, "malformedLink", 413, { connection: "close" })
-        : respondOutcome(request, settings, "malformedLink", 400)
+      return yield* respondOutcome(
+        request,
+        settings,
+        form.left._tag === "BodyTooLarge" ? PageOutcome.bodyTooLarge : PageOutcome.bodyUnreadable
+      )
     }
     const link = yield* Effect.either(Link.decodeLink(form.right, settings.userPoolId))
     if (Either.isLeft(link)) return yield* respondOutcome(request, settings, "malformedLink")
@@ -295,7 +295,7 @@ const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Se
     const result = yield* Effect.either(AuthEventFeedback.update(feedback))
     const kind = Either.match(result, {
       onLeft: Outcomes.ofError,
-      onRight: () => Outcomes.recorded(feedback.FeedbackValue)
+      onRight: () => PageOutcome.recorded(feedback.FeedbackValue)
     })
     yield* Either.match(result, {
       onRight: () => Effect.logInfo("feedback recorded"),
@@ -353,7 +353,7 @@ export const router = (
  * @since 0.1.0
  * @category models
  */
-export const securityHeaders: Readonly<Record<string, string>> = Pages.securityHeaders
+export const securityHeaders: Readonly<Record<string, string>> = PageHtml.securityHeaders
 
 /**
  * The page as a whole application: `router`, and a plain 404 with `securityHeaders` for every other
@@ -372,7 +372,7 @@ export const app = (
         HttpServerResponse.text("Not found", {
           status: 404,
           contentType: "text/plain; charset=utf-8",
-          headers: Pages.securityHeaders
+          headers: PageHtml.securityHeaders
         }))
   )
 
@@ -465,7 +465,7 @@ export type {
    * @category models
    */
   RiskLevel
-} from "./internal/risk.js"
+} from "@cognito-feedback/protocol/FeedbackLinkTemplates"
 
 export type {
   /**
@@ -475,7 +475,7 @@ export type {
    * @category models
    */
   NotifyEmail
-} from "./internal/pages.js"
+} from "@cognito-feedback/protocol/PageHtml"
 
 /**
  * What `linkTemplates` does at each risk level unless told otherwise: email the user at every
@@ -488,8 +488,11 @@ export type {
  * @category models
  */
 export const defaultActions: {
-  readonly [L in Risk.RiskLevel]: { readonly notify: boolean; readonly eventAction: Risk.EventAction }
-} = Risk.defaultActions
+  readonly [L in FeedbackLinkTemplates.RiskLevel]: {
+    readonly notify: boolean
+    readonly eventAction: FeedbackLinkTemplates.EventAction
+  }
+} = FeedbackLinkTemplates.defaultActions
 
 /**
  * What `linkTemplates` needs beyond the links: what only the pool's owner knows.
@@ -508,7 +511,7 @@ export interface LinkTemplateOptions extends LinkOptions {
   /** Where replies go (`ReplyTo`). */
   readonly replyTo?: string | undefined
   /** The response to each risk level (default `defaultActions`). */
-  readonly actions?: Risk.ActionsOptions | undefined
+  readonly actions?: FeedbackLinkTemplates.ActionsOptions | undefined
 }
 
 /**
@@ -521,7 +524,7 @@ export interface LinkTemplates {
   readonly valid: string
   readonly invalid: string
   /** The `AccountTakeoverRiskConfiguration` for `SetRiskConfiguration`, exactly as the service model has it. */
-  readonly riskConfiguration: Risk.AccountTakeoverRiskConfiguration
+  readonly riskConfiguration: FeedbackLinkTemplates.AccountTakeoverRiskConfiguration
 }
 
 const pageUrlOf = (options: LinkOptions): Either.Either<string, OptionsError> =>
@@ -530,31 +533,6 @@ const pageUrlOf = (options: LinkOptions): Either.Either<string, OptionsError> =>
     yield* checkUserPoolId(options.userPoolId)
     return yield* Either.mapLeft(Link.pageUrl(options.baseUrl, path), (rule) => optionsError("baseUrl", rule))
   })
-
-const linkOf = (
-  pageUrl: string,
-  values: {
-    readonly userPoolId: string
-    readonly username: string
-    readonly eventId: string
-    readonly feedbackToken: string
-    readonly feedback: "valid" | "invalid"
-    readonly signIn?: Link.SignInDetails | undefined
-  },
-  raw: boolean
-) =>
-  `${pageUrl}?` + Link.queryString([
-    [Link.parameters.userPoolId, values.userPoolId],
-    [Link.parameters.username, values.username],
-    [Link.parameters.eventId, values.eventId],
-    [Link.parameters.feedbackToken, values.feedbackToken],
-    [Link.parameters.feedback, values.feedback],
-    [Link.parameters.city, values.signIn?.city],
-    [Link.parameters.country, values.signIn?.country],
-    [Link.parameters.deviceName, values.signIn?.deviceName],
-    [Link.parameters.loginTime, values.signIn?.loginTime],
-    [Link.parameters.ipAddress, values.signIn?.ipAddress]
-  ], raw)
 
 /**
  * The two links (`Valid`, `Invalid`) with Cognito's placeholders, and the account-takeover risk
@@ -599,33 +577,11 @@ const linkOf = (
  * @category links
  */
 export const linkTemplates = (options: LinkTemplateOptions): Either.Either<LinkTemplates, OptionsError> =>
-  Either.gen(function*() {
-    const pageUrl = yield* pageUrlOf(options)
-    const settings = yield* Either.mapLeft(Risk.riskSettingsOf(options), ([option, rule]) => optionsError(option, rule))
-    const placeholders = {
-      userPoolId: options.userPoolId,
-      username: "{username}",
-      eventId: "{event-id}",
-      feedbackToken: "{feedback-token}"
-    }
-    const valid = linkOf(pageUrl, { ...placeholders, feedback: "valid" }, true)
-    const invalid = linkOf(pageUrl, { ...placeholders, feedback: "invalid" }, true)
-    const emailOf = (kind: EmailKind) => Pages.email(englishEmails, kind, valid, invalid)
-    const emails = {
-      BlockEmail: emailOf("BlockEmail"),
-      NoActionEmail: emailOf("NoActionEmail"),
-      MfaEmail: emailOf("MfaEmail")
-    }
-    for (const email of Object.values(emails)) {
-      // only the links vary, so only a base URL or path long enough can take a body past its limit
-      const broken = Risk.brokenEmail(email)
-      if (broken !== undefined) {
-        return yield* Either.left(
-          optionsError("baseUrl", `makes ${broken[0]} break the service model's rule: ${broken[1]}`)
-        )
-      }
-    }
-    return { valid, invalid, riskConfiguration: Risk.riskConfiguration(settings, emails) }
+  Either.flatMap(pageUrlOf(options), (pageUrl) => {
+    const templates = FeedbackLinkTemplates.make(pageUrl, options.userPoolId, options)
+    return templates._tag === "Ok"
+      ? Either.right(templates.value)
+      : Either.left(optionsError(templates.option, templates.rule))
   })
 
 /**
@@ -643,10 +599,7 @@ export const links = (
     readonly username: string
     readonly eventId: string
     readonly feedbackToken: string
-    readonly signIn?: Link.SignInDetails | undefined
+    readonly signIn?: FeedbackLink.SignInDetails | undefined
   }
 ): Either.Either<{ readonly valid: string; readonly invalid: string }, OptionsError> =>
-  Either.map(pageUrlOf(options), (pageUrl) => ({
-    valid: linkOf(pageUrl, { ...event, userPoolId: options.userPoolId, feedback: "valid" }, false),
-    invalid: linkOf(pageUrl, { ...event, userPoolId: options.userPoolId, feedback: "invalid" }, false)
-  }))
+  Either.map(pageUrlOf(options), (pageUrl) => FeedbackLink.links(pageUrl, options.userPoolId, event))

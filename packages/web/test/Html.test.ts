@@ -1,10 +1,10 @@
 // The escaping template the pages are built with, and the stylesheet's hash in the CSP.
+import { escape, html } from "@cognito-feedback/protocol/Html"
+import { outcome, styleHash, stylesheet } from "@cognito-feedback/protocol/PageHtml"
+import { english } from "@cognito-feedback/protocol/PageTexts"
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import { createHash } from "node:crypto"
-import { escape, html } from "../src/internal/html.js"
-import { outcome, styleHash, stylesheet } from "../src/internal/pages.js"
-import { english } from "../src/internal/texts.js"
 import { decodeEntities } from "./support.js"
 
 describe("html", () => {

@@ -9,13 +9,17 @@ const src = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src")
 const files = fs.readdirSync(src, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"))
 
 describe("portability", () => {
-  it("imports only effect, @effect/platform, @cognito-feedback/core and its own modules", () => {
+  it("imports only effect, @effect/platform, @cognito-feedback/core, @cognito-feedback/protocol and its own modules", () => {
     assert.isAbove(files.length, 3)
     for (const file of files) {
       // without the doc comments: their examples import the package by name, as its users do
       const text = fs.readFileSync(path.join(src, file), "utf8").replace(/\/\*\*[\s\S]*?\*\//g, "")
       for (const [, specifier] of text.matchAll(/from "([^"]+)"/g)) {
-        assert.match(specifier ?? "", /^(effect\/|@effect\/platform\/|@cognito-feedback\/core\/|\.\/|\.\.\/)/, file)
+        assert.match(
+          specifier ?? "",
+          /^(effect\/|@effect\/platform\/|@cognito-feedback\/(core|protocol)\/|\.\/|\.\.\/)/,
+          file
+        )
       }
     }
   })

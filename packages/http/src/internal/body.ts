@@ -9,6 +9,9 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 
 const digits = /^\d+$/
+// statuses that have no body whatever the headers say (RFC 9110): fetch gives them no stream at all
+const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304])
+const noBody = Effect.succeed("")
 const decoder = new TextDecoder()
 
 /** Reads at most `limit` bytes, so a hostile or broken peer cannot make us buffer without bound. */
@@ -42,6 +45,7 @@ export const readBody = (
   headers: Headers.Headers,
   limit: number
 ): Effect.Effect<string, HttpClientError.ResponseError> => {
+  if (nullBodyStatuses.has(response.status)) return noBody
   const length = headers["content-length"]
   const coding = headers["content-encoding"]
   if (

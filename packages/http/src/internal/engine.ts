@@ -1,82 +1,45 @@
 /**
- * The protocol engine, once for every transport: validation has happened; this resolves the
- * endpoint, encodes AWS JSON 1.1, runs the attempts under the retry policy, the attempt and call
- * timeouts, decodes answers into tagged errors, and reports through spans, debug logs, metrics and
- * the caller's `onRetry`. A transport only moves bytes (`Transport.ts`).
+ * The protocol engine, once for every transport and every described operation: validation has
+ * happened; this resolves the endpoint from the request's region member, encodes AWS JSON 1.1, runs
+ * the attempts under the retry policy, the attempt and call timeouts, decodes answers into tagged
+ * errors, and reports through spans (`Cognito.<Operation>`), debug logs, metrics tagged with the
+ * operation, and the caller's `onRetry`. A transport only moves bytes (`Transport.ts`); an
+ * operation is bound once (`binding.ts`).
  */
-import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
 import { InvalidParameterException, TransportError, UnexpectedResponseError } from "@cognito-feedback/core/CognitoError"
-import * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
-import type {
-  UpdateAuthEventFeedbackRequest,
-  UpdateAuthEventFeedbackResponse
-} from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import type * as RetryPolicy from "@cognito-feedback/core/RetryPolicy"
+import * as AwsJson from "@cognito-feedback/protocol/AwsJson"
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
-import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
 import type * as MetricLabel from "effect/MetricLabel"
-import * as Random from "effect/Random"
-import * as Redacted from "effect/Redacted"
-import type * as AuthEventFeedbackClient from "../AuthEventFeedbackClient.js"
+import type * as Random from "effect/Random"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as ClientMetrics from "../ClientMetrics.js"
 import * as Endpoint from "../Endpoint.js"
 import * as ResponseText from "../ResponseText.js"
 import * as Transport from "../Transport.js"
-import { isDebugEnabled, isTraced, timersAreReal } from "./observers.js"
+import type { Binding } from "./binding.js"
+import { withInvocationId } from "./invocationId.js"
+import { isDebugEnabled, isTraced, metricLabels, randomOf, timersAreReal } from "./observers.js"
 import { version } from "./version.js"
 
-const operation = "UpdateAuthEventFeedback"
-const spanName = "Cognito.UpdateAuthEventFeedback"
 const userAgent = `cognito-feedback/${version} effect`
-const defaultAttemptTimeout = Duration.seconds(10)
-const defaultMaxResponseBytes = 64 * 1024
 
-export const retryPolicyOf = (options: AuthEventFeedbackClient.Options): RetryPolicy.RetryPolicy =>
-  options.retryPolicy ?? RetryPolicy.fromMode(options.retryMode ?? "standard", options.maxAttempts)
-
-const byteHex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"))
-const byteAt = (word: number, shift: number): string => byteHex[(word >>> shift) & 0xff] ?? "00"
-// by table: number-to-hex conversion of 32-bit words showed up in profiles of the hot path
-const hex = (word: number): string => byteAt(word, 24) + byteAt(word, 16) + byteAt(word, 8) + byteAt(word, 0)
-
-// splitmix32's finalizer: spreads two random words over the two the id still needs
-const mix = (word: number): number => {
-  let z = Math.imul(word ^ (word >>> 16), 0x85ebca6b)
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-  return (z ^ (z >>> 16)) >>> 0
+/** What the engine runs with, read from a client's options once (`AuthEventFeedbackClient`). */
+export interface Settings {
+  /** Checked already (`Endpoint.validate`). */
+  readonly endpoint: Endpoint.EndpointOptions
+  /** Shared by every call of the engine, of every operation: one retry quota, one rate limiter. */
+  readonly retrier: RetryPolicy.Retrier
+  /** `Duration.infinity`: none. */
+  readonly attemptTimeout: Duration.Duration
+  readonly timeout: Duration.Duration | undefined
+  readonly maxResponseBytes: number
+  readonly onRetry: ((event: RetryPolicy.RetryEvent) => Effect.Effect<void>) | undefined
 }
-
-const formatInvocationId = (a: number, b: number): string => {
-  const c = mix(a ^ 0x9e3779b9)
-  const d = mix(b ^ 0x7f4a7c15)
-  // version 4 in byte 6, the RFC 4122 variant in byte 8
-  const b4 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0)
-  const c4 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0)
-  return `${hex(a)}-${b4.slice(0, 4)}-${b4.slice(4)}-${c4.slice(0, 4)}-${c4.slice(4)}${hex(d)}`
-}
-
-/**
- * `f` with a UUID v4 drawn from `random`, so seeded tests see stable invocation ids: two 32-bit
- * draws mixed into the other two words, written as continuations (a call's largest cost after I/O
- * is the number of effects it runs). It identifies a call in logs; it is not a secret.
- */
-const withInvocationId = <A, E>(random: Random.Random, f: (id: string) => Effect.Effect<A, E>) =>
-  Effect.flatMap(
-    random.nextIntBetween(0, 0x1_0000_0000),
-    (a) => Effect.flatMap(random.nextIntBetween(0, 0x1_0000_0000), (b) => f(formatInvocationId(a, b)))
-  )
-
-/** A UUID v4 from the `Random` service (see `withInvocationId`). */
-export const invocationId: Effect.Effect<string> = Effect.randomWith((random) =>
-  withInvocationId(random, Effect.succeed)
-)
 
 /**
  * `amz-sdk-request` as the AWS SDKs send it; an unbounded policy has no `max` to tell, so the
@@ -87,40 +50,51 @@ const sdkRequestHeader = (context: RetryPolicy.AttemptContext): string =>
     ? `attempt=${context.attempt}; max=${context.maxAttempts}`
     : `attempt=${context.attempt}`
 
-/** Every header of an attempt. */
-export const headersFor = (id: string, context: RetryPolicy.AttemptContext): Record<string, string> => ({
-  "content-type": AwsJsonProtocol.contentType,
-  "x-amz-target": AwsJsonProtocol.target(operation),
+/** Every header of an attempt of `binding`'s operation. */
+export const headersFor = (
+  binding: Binding<never, unknown>,
+  id: string,
+  context: RetryPolicy.AttemptContext
+): Record<string, string> => ({
+  "content-type": AwsJson.contentType,
+  "x-amz-target": binding.operation.target,
   "user-agent": userAgent,
   "amz-sdk-invocation-id": id,
   "amz-sdk-request": sdkRequestHeader(context)
 })
 
 /** A region taken from a bad pool id is the caller's input error, not a configuration error. */
-export const resolveEndpoint = (options: Endpoint.EndpointOptions, userPoolId: string) =>
-  Endpoint.resolve(options, userPoolId).pipe(
+export const resolveEndpoint = (options: Endpoint.EndpointOptions, binding: Binding<never, unknown>, value: string) =>
+  Endpoint.resolve(options, value).pipe(
     Effect.mapError((error) =>
-      new InvalidParameterException({ message: `UserPoolId: ${error.message}`, origin: "local" })
+      new InvalidParameterException({
+        message: `${binding.operation.regionMember}: ${error.message}`,
+        origin: "local"
+      })
     )
   )
 
 /**
- * `resolveEndpoint` remembered per region: the pool id matters only through its region prefix, and
- * not at all when a region is configured. Failures are not kept; the cache is bounded, so odd
- * prefixes cost a resolution each rather than memory. `known` answers without an effect when it can.
+ * `resolveEndpoint` remembered per region: the region member matters only through its region
+ * prefix, and not at all when a region is configured. Failures are not kept; the cache is bounded,
+ * so odd prefixes cost a resolution each rather than memory. `known` answers without an effect
+ * when it can.
  */
 const endpointCache = (options: Endpoint.EndpointOptions) => {
   const cache = new Map<string, Endpoint.ResolvedEndpoint>()
   const fixedRegion = options.region !== undefined && options.region !== ""
-  const keyOf = (userPoolId: string) => fixedRegion ? "" : Endpoint.regionFromUserPoolId(userPoolId)
+  const keyOf = (value: string) => fixedRegion ? "" : Endpoint.regionFromUserPoolId(value)
   return {
-    known: (userPoolId: string): Endpoint.ResolvedEndpoint | undefined => {
-      const key = keyOf(userPoolId)
+    known: (value: string): Endpoint.ResolvedEndpoint | undefined => {
+      const key = keyOf(value)
       return key === undefined ? undefined : cache.get(key)
     },
-    resolve: (userPoolId: string): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> =>
-      Effect.tap(resolveEndpoint(options, userPoolId), (endpoint) => {
-        const key = keyOf(userPoolId)
+    resolve: (
+      binding: Binding<never, unknown>,
+      value: string
+    ): Effect.Effect<Endpoint.ResolvedEndpoint, InvalidParameterException> =>
+      Effect.tap(resolveEndpoint(options, binding, value), (endpoint) => {
+        const key = keyOf(value)
         if (key !== undefined && cache.size < 64) cache.set(key, endpoint)
       })
   }
@@ -129,7 +103,7 @@ const endpointCache = (options: Endpoint.EndpointOptions) => {
 /** What every attempt of a call sends, and how to keep its secrets out of what comes back. */
 interface Sent {
   readonly body: string
-  /** Redacts the call's username and token in the server's texts (a server may echo them). */
+  /** Redacts the call's sensitive values in the server's texts (a server may echo them). */
   readonly redact: ResponseText.Redactor
 }
 
@@ -146,15 +120,15 @@ const redactRequestId = (response: Transport.Response, redact: ResponseText.Reda
     cause: error.cause
   })
 
-/** What a call learns from its fiber once, when it starts. */
+/** What a call learns from its fiber once, when it starts (`observers.ts`). */
 interface Observers {
-  /** Build spans: tracing is on and the fiber's tracer exports (`isTraced`). */
+  /** Build spans: tracing is on and the fiber's tracer exports. */
   readonly traced: boolean
   /** Build debug log lines: they would reach a logger. */
   readonly debug: boolean
   /** Time is real: the transport may enforce the attempt timeout with its own timer. */
   readonly realTimers: boolean
-  /** The fiber's metric labels (`Effect.tagMetrics`), for updates made without an effect. */
+  /** The fiber's metric labels, for updates made without an effect. */
   readonly metricLabels: ReadonlyArray<MetricLabel.MetricLabel>
   /** The fiber's `Random` service, for the invocation id. */
   readonly random: Random.Random
@@ -163,31 +137,43 @@ interface Observers {
 const callTimedOut = (limit: Duration.Duration) =>
   new TransportError({ reason: "Timeout", message: `the call timed out after ${Duration.format(limit)}` })
 
-const retryCounters: Record<RetryPolicy.RetryClass, Metric.Metric.Counter<number>> = {
-  throttling: Metric.tagged(ClientMetrics.retries, "retry_class", "throttling"),
-  transient: Metric.tagged(ClientMetrics.retries, "retry_class", "transient"),
-  none: Metric.tagged(ClientMetrics.retries, "retry_class", "other")
+/** The metrics of one operation's calls (`ClientMetrics.ofOperation`), made once per binding. */
+const metricsOf = (operation: string) => {
+  const metrics = ClientMetrics.ofOperation(operation)
+  const retryCounters: Record<RetryPolicy.RetryClass, Metric.Metric.Counter<number>> = {
+    throttling: metrics.retries("throttling"),
+    transient: metrics.retries("transient"),
+    none: metrics.retries("other")
+  }
+  return {
+    retryCounters,
+    quotaExhausted: Metric.increment(metrics.retryQuotaExhausted),
+    attemptsPerCall: metrics.attemptsPerCall
+  }
 }
-const quotaExhausted = Metric.increment(ClientMetrics.retryQuotaExhausted)
 
 /**
- * The service over `transport`. The retry quota (and the adaptive rate limiter) is shared by every
- * call made through the returned service.
+ * Calls of described operations over `transport`: `call(binding)` is the function that sends one
+ * validated request of the binding's operation. The retry quota (and the adaptive rate limiter) is
+ * shared by every call made through the engine, whatever its operation.
  */
-export const makeEngine = (
-  transport: Transport.Transport,
-  options: AuthEventFeedbackClient.Options
-): Effect.Effect<AuthEventFeedback.AuthEventFeedback.Service, Endpoint.EndpointError> =>
-  Effect.gen(function*() {
-    const endpointOptions = yield* Endpoint.validate(options)
-    const retrier = yield* RetryPolicy.makeRetrier(retryPolicyOf(options))
-    const maxAttempts = retrier.policy.maxAttempts
-    const attemptTimeout = Duration.decode(options.attemptTimeout ?? defaultAttemptTimeout)
-    const attemptTimeoutMillis = Duration.isFinite(attemptTimeout) ? Duration.toMillis(attemptTimeout) : undefined
-    const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
-    const endpoints = endpointCache(endpointOptions)
-    const callTimeout = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
-    const userOnRetry = options.onRetry
+export interface Engine {
+  readonly call: <Request, Output>(
+    binding: Binding<Request, Output>
+  ) => (request: Request) => Effect.Effect<Output, UpdateAuthEventFeedbackError>
+}
+
+export const make = (transport: Transport.Transport, settings: Settings): Engine => {
+  const { attemptTimeout, maxResponseBytes, retrier, timeout: callTimeout, onRetry: userOnRetry } = settings
+  const maxAttempts = retrier.policy.maxAttempts
+  const attemptTimeoutMillis = Duration.isFinite(attemptTimeout) ? Duration.toMillis(attemptTimeout) : undefined
+  const endpoints = endpointCache(settings.endpoint)
+
+  const call = <Request, Output>(binding: Binding<Request, Output>) => {
+    const { operation, spanName } = binding
+    const attemptSpanName = `${spanName}.attempt`
+    const metrics = metricsOf(operation.name)
+    const erased = binding as Binding<never, unknown>
 
     /** An answer as the retry loop sees it: the response on success, the error and hint otherwise. */
     const interpret = (
@@ -197,16 +183,17 @@ export const makeEngine = (
       if (response.unreadable !== undefined && response.status >= 200 && response.status < 300) {
         return Effect.fail({ error: redactRequestId(response, redact, response.unreadable) })
       }
-      const decoded = AwsJsonProtocol.decodeUpdateAuthEventFeedbackResponse(response, redact)
-      if (Either.isRight(decoded)) return Effect.succeed(response)
+      const decoded = AwsJson.decodeResponse(operation, response, redact)
+      if (decoded._tag === "Ok") return Effect.succeed(response)
       // the headers said nothing either: report why the body could not be read
-      if (response.unreadable !== undefined && decoded.left._tag === "UnexpectedResponseError") {
+      if (response.unreadable !== undefined && decoded._tag === "UnexpectedResponse") {
         return Effect.fail({ error: redactRequestId(response, redact, response.unreadable) })
       }
-      return Effect.map(Clock.currentTimeMillis, (now) => ({
-        error: decoded.left,
+      const error = AwsJsonProtocol.errorOf(decoded)
+      return Effect.flip(Effect.map(Clock.currentTimeMillis, (now) => ({
+        error,
         retryAfter: AwsJsonProtocol.readRetryAfter(response.headers, now)
-      })).pipe(Effect.flip)
+      })))
     }
 
     const attempt = (
@@ -220,7 +207,7 @@ export const makeEngine = (
       const transportTimes = observers.realTimers && attemptTimeoutMillis !== undefined
       const exchanged = transport.exchange({
         url,
-        headers: headersFor(id, context),
+        headers: headersFor(erased, id, context),
         body: sent.body,
         maxResponseBytes,
         timeoutMillis: transportTimes ? attemptTimeoutMillis : undefined,
@@ -255,7 +242,7 @@ export const makeEngine = (
           ))
       }
       return observers.traced
-        ? Effect.withSpan(exchange, `${spanName}.attempt`, {
+        ? Effect.withSpan(exchange, attemptSpanName, {
           kind: "client",
           attributes: { "aws.attempt": context.attempt },
           // the call site is this file, which tells a user nothing; capturing it costs on every call
@@ -265,7 +252,7 @@ export const makeEngine = (
     }
 
     const onRetryFor = (debug: boolean) => (event: RetryPolicy.RetryEvent) => {
-      const counted = Metric.increment(retryCounters[event.retryClass])
+      const counted = Metric.increment(metrics.retryCounters[event.retryClass])
       const logged = debug
         ? Effect.zipRight(
           counted,
@@ -281,8 +268,8 @@ export const makeEngine = (
         : counted
       return userOnRetry === undefined ? logged : Effect.zipRight(logged, userOnRetry(event))
     }
-    const quiet = { onRetry: onRetryFor(false), onQuotaExhausted: quotaExhausted }
-    const chatty = { onRetry: onRetryFor(true), onQuotaExhausted: quotaExhausted }
+    const quiet = { onRetry: onRetryFor(false), onQuotaExhausted: metrics.quotaExhausted }
+    const chatty = { onRetry: onRetryFor(true), onQuotaExhausted: metrics.quotaExhausted }
 
     /**
      * The attempts under the retry policy, their count recorded whichever way the call ends; `done`
@@ -303,23 +290,20 @@ export const makeEngine = (
         }, observers.debug ? chatty : quiet),
         {
           onSuccess: (result) => {
-            ClientMetrics.attemptsPerCall.unsafeUpdate(result.attempts, observers.metricLabels)
+            metrics.attemptsPerCall.unsafeUpdate(result.attempts, observers.metricLabels)
             return Effect.succeed(done(result.value, result.attempts))
           },
           onFailure: (error) => {
-            ClientMetrics.attemptsPerCall.unsafeUpdate(made, observers.metricLabels)
+            metrics.attemptsPerCall.unsafeUpdate(made, observers.metricLabels)
             return Effect.fail(error)
           }
         }
       )
     }
 
-    const empty: UpdateAuthEventFeedbackResponse = {}
-    const answered = () => empty
-
     /** An untraced, quiet call: the path of almost every call, so it is written without a generator. */
     const plainCall = (endpoint: Endpoint.ResolvedEndpoint, sent: Sent, observers: Observers) =>
-      withInvocationId(observers.random, (id) => attempts(endpoint.url, id, sent, observers, answered))
+      withInvocationId(observers.random, (id) => attempts(endpoint.url, id, sent, observers, binding.output))
 
     const observedCall = (endpoint: Endpoint.ResolvedEndpoint, sent: Sent, observers: Observers) =>
       Effect.gen(function*() {
@@ -328,6 +312,7 @@ export const makeEngine = (
           observers.random,
           (id) =>
             attempts(endpoint.url, id, sent, observers, (answer, attempts) => ({
+              output: binding.output(answer),
               requestId: AwsJsonProtocol.readRequestId(answer.headers, sent.redact),
               attempts
             }))
@@ -339,25 +324,36 @@ export const makeEngine = (
           })
         }
         if (observers.debug) {
-          yield* Effect.logDebug("feedback recorded").pipe(Effect.annotateLogs({ attempts: result.attempts }))
+          yield* Effect.logDebug(binding.succeeded).pipe(
+            Effect.annotateLogs({ attempts: result.attempts })
+          )
         }
-        return empty
+        return result.output
       })
 
-    const call = (
-      request: UpdateAuthEventFeedbackRequest,
-      observers: Observers
-    ): Effect.Effect<UpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackError> => {
-      const send = observers.traced || observers.debug ? observedCall : plainCall
+    const spanOptions = {
+      kind: "client",
+      attributes: {
+        "rpc.system": "aws-api",
+        "rpc.service": "CognitoIdentityProvider",
+        "rpc.method": operation.name,
+        ...(Number.isFinite(maxAttempts) ? { "aws.max_attempts": maxAttempts } : {})
+      },
+      captureStackTrace: false
+    } as const
+
+    const send = (request: Request, observers: Observers): Effect.Effect<Output, UpdateAuthEventFeedbackError> => {
+      const go = observers.traced || observers.debug ? observedCall : plainCall
       // every attempt sends the same body
       const sent: Sent = {
-        body: AwsJsonProtocol.encodeUpdateAuthEventFeedback(request),
-        redact: ResponseText.redactorFor([Redacted.value(request.Username), Redacted.value(request.FeedbackToken)])
+        body: binding.encode(request),
+        redact: ResponseText.redactorFor(binding.secrets(request))
       }
-      const known = endpoints.known(request.UserPoolId)
+      const regionValue = binding.regionValue(request)
+      const known = endpoints.known(regionValue)
       const program = known !== undefined
-        ? send(known, sent, observers)
-        : Effect.flatMap(endpoints.resolve(request.UserPoolId), (endpoint) => send(endpoint, sent, observers))
+        ? go(known, sent, observers)
+        : Effect.flatMap(endpoints.resolve(erased, regionValue), (endpoint) => go(endpoint, sent, observers))
       const limited = callTimeout === undefined
         ? program
         : Effect.timeoutFail(program, { duration: callTimeout, onTimeout: () => callTimedOut(callTimeout) })
@@ -369,28 +365,21 @@ export const makeEngine = (
             ...("requestId" in error && error.requestId !== undefined ? { "aws.request_id": error.requestId } : {})
           })
         ),
-        Effect.withSpan(spanName, {
-          kind: "client",
-          attributes: {
-            "rpc.system": "aws-api",
-            "rpc.service": "CognitoIdentityProvider",
-            "rpc.method": operation,
-            ...(Number.isFinite(maxAttempts) ? { "aws.max_attempts": maxAttempts } : {})
-          },
-          captureStackTrace: false
-        })
+        Effect.withSpan(spanName, spanOptions)
       )
     }
 
-    return AuthEventFeedback.make((request) =>
+    return (request: Request): Effect.Effect<Output, UpdateAuthEventFeedbackError> =>
       Effect.withFiberRuntime((fiber) =>
-        call(request, {
+        send(request, {
           traced: isTraced(fiber),
           debug: isDebugEnabled(fiber),
           realTimers: timersAreReal(fiber),
-          metricLabels: fiber.getFiberRef(FiberRef.currentMetricLabels),
-          random: Context.get(fiber.getFiberRef(DefaultServices.currentServices), Random.Random)
+          metricLabels: metricLabels(fiber),
+          random: randomOf(fiber)
         })
       )
-    )
-  })
+  }
+
+  return { call }
+}

@@ -11,16 +11,14 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Fiber from "effect/Fiber"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRefs from "effect/FiberRefs"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
-import * as Runtime from "effect/Runtime"
 import * as AwsJsonProtocol from "../AwsJsonProtocol.js"
 import * as Transport from "../Transport.js"
 import { readBody } from "./body.js"
+import { inOwnFiber } from "./ownFiber.js"
 
 const fromRequestError = (error: HttpClientError.RequestError): TransportError =>
   error.reason === "Transport"
@@ -64,57 +62,6 @@ const headerValuesRedacted = {
     FiberRefs.updateManyAs(refs, { entries: [[Headers.currentRedactedNames, [[fiberId, [everyHeader]]]]] })
 }
 
-/**
- * `self` in a fiber of its own, failing with `onTimeout()` (and interrupted) if it has not ended
- * within `millis` of real time. One fiber does both jobs: it carries the exchange's settings from
- * its start, with nothing to restore afterwards (`Effect.locally` and `provideService` each cost an
- * acquire-release per exchange), and a plain timer can interrupt it, where `Effect.timeoutFail`
- * races two forks.
- *
- * The fiber is started with `Runtime.runFork` from the caller's own fiber refs and flags: it runs at
- * once, in this stack, rather than after a trip through the scheduler, and it is a root, like a
- * daemon: the wait below ends it on every path (done, timed out, or the caller interrupted, when the
- * wait's canceller interrupts it and waits for it), so registering it as the caller's child would
- * only add bookkeeping to every exchange. It returns its exit as its value, so that a failure is
- * ours to report, not logged as an unhandled one.
- */
-const inOwnFiber = <A, E>(
-  self: Effect.Effect<A, E>,
-  withoutRedirects: (context: Context.Context<never>) => Context.Context<never>,
-  traced: boolean,
-  millis: number | undefined,
-  onTimeout: () => E
-): Effect.Effect<A, E> =>
-  Effect.withFiberRuntime<A, E>((caller, status) => {
-    const runtime = Runtime.make({
-      context: withoutRedirects(caller.currentContext),
-      fiberRefs: caller.getFiberRefs(),
-      runtimeFlags: status.runtimeFlags
-    })
-    // forked inside the registration, so that no interruption can fall between the fork and the wait
-    return Effect.async<A, E>((resume) => {
-      const fiber = Runtime.runFork(runtime, Effect.exit(self), traced ? headerValuesRedacted : untraced)
-      let settled = false
-      const timer = millis === undefined ? undefined : setTimeout(() => {
-        if (settled) return
-        settled = true
-        // interrupting the fiber aborts its request before the timeout is reported
-        resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
-      }, millis)
-      fiber.addObserver((exit) => {
-        clearTimeout(timer)
-        if (settled) return
-        settled = true
-        resume(Exit.isSuccess(exit) ? exit.value : Effect.failCause(exit.cause))
-      })
-      return Effect.suspend(() => {
-        settled = true
-        clearTimeout(timer)
-        return Fiber.interrupt(fiber)
-      })
-    })
-  })
-
 /** `client` as a transport; `content-type` goes with the body, every other header as given. */
 export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transport => {
   const withoutRedirects = makeWithoutRedirects()
@@ -157,7 +104,7 @@ export const fromHttpClient = (client: HttpClient.HttpClient): Transport.Transpo
       return inOwnFiber(
         exchange,
         withoutRedirects,
-        request.traced === true,
+        request.traced === true ? headerValuesRedacted : untraced,
         timeoutMillis,
         () => Transport.attemptTimedOut(timeoutMillis ?? 0)
       )

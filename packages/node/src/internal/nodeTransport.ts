@@ -132,7 +132,9 @@ export const make = (
                 let size = 0
                 const answer = (): Transport.Response => {
                   const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks)
-                  return new NodeResponse(status, bytes.toString("utf8", 0, Math.min(size, limit)), res)
+                  // a UTF-8 byte-order mark is dropped, as TextDecoder (the other transports) drops it
+                  const start = size >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+                  return new NodeResponse(status, bytes.toString("utf8", start, Math.min(size, limit)), res)
                 }
                 res.on("data", (chunk: Buffer) => {
                   if (settled) return

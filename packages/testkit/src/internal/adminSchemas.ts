@@ -1,15 +1,14 @@
 /**
- * The wire shapes of `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents` (core has those
- * of `UpdateAuthEventFeedback`), and their decoding into `InvalidParameterException`.
+ * The wire shapes of `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents` as schemas (core
+ * has those of `UpdateAuthEventFeedback`). The simulator checks requests with the protocol's
+ * validator (`SimulationInput`), from the same descriptions; these schemas are for callers.
  */
-import { InvalidParameterException } from "@cognito-feedback/core/CognitoError"
 import * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { brokenIntegerRule, brokenRule } from "@cognito-feedback/protocol/Member"
 import { members } from "@cognito-feedback/protocol/Operations"
-import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Seed from "../SimulatorSeed.js"
-import { describeIssues, mustBe, optional } from "./issues.js"
+import { mustBe, optional } from "./issues.js"
 
 export const EpochSeconds = Schema.transform(
   Schema.Number.annotations({ message: mustBe("a number of seconds since the epoch") }).pipe(Schema.finite()),
@@ -121,18 +120,3 @@ export const AdminListUserAuthEventsResponse = Schema.Struct({
 }).annotations({ identifier: "AdminListUserAuthEventsResponse" })
 
 export interface AdminListUserAuthEventsResponse extends Schema.Schema.Type<typeof AdminListUserAuthEventsResponse> {}
-
-const decodeWith = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
-  return (input: unknown, requestId: string): Either.Either<A, InvalidParameterException> =>
-    Either.mapLeft(
-      decode(input),
-      (error) => new InvalidParameterException({ message: describeIssues(error, "request"), requestId })
-    )
-}
-
-/** Decodes an `AdminUpdateAuthEventFeedback` request; every problem is named in one message. */
-export const decodeAdminUpdate = decodeWith(AdminUpdateAuthEventFeedbackRequest)
-
-/** Decodes an `AdminListUserAuthEvents` request; every problem is named in one message. */
-export const decodeAdminList = decodeWith(AdminListUserAuthEventsRequest)

@@ -14,7 +14,51 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
-import type { CapturedLog, Secret, Telemetry } from "../AuthEventFeedbackTest.js"
+
+// The shapes of what is captured (public as `AuthEventFeedbackTest`'s models)
+
+/**
+ * One log line: its level, its message as logged (an array when several values were logged), its
+ * annotations, its cause (empty when none) and the labels of its log spans.
+ */
+export interface CapturedLog {
+  readonly level: LogLevel.LogLevel["label"]
+  readonly message: unknown
+  readonly annotations: Readonly<Record<string, unknown>>
+  readonly cause: Cause.Cause<unknown>
+  readonly spans: ReadonlyArray<string>
+}
+
+/**
+ * One span: its name, every attribute set on it in order (at its start or later), its events, and
+ * how it ended (`None` while open).
+ */
+export interface CapturedSpan {
+  readonly name: string
+  readonly attributes: ReadonlyArray<readonly [key: string, value: unknown]>
+  readonly events: ReadonlyArray<{ readonly name: string; readonly attributes: Readonly<Record<string, unknown>> }>
+  readonly exit: Option.Option<Exit.Exit<unknown, unknown>>
+}
+
+/**
+ * A secret to look for, named by where it came from (`the FeedbackToken of call 1`, `secret 1`).
+ */
+export interface Secret {
+  readonly name: string
+  readonly value: Redacted.Redacted<string>
+}
+
+/**
+ * What a test effect did and emitted: its exit, every log line and every span, and the username
+ * and token of each call it made through the `AuthEventFeedback` in the context (before
+ * validation: a call rejected locally counts too).
+ */
+export interface Telemetry<A = unknown, E = unknown> {
+  readonly exit: Exit.Exit<A, E>
+  readonly logs: ReadonlyArray<CapturedLog>
+  readonly spans: ReadonlyArray<CapturedSpan>
+  readonly secrets: ReadonlyArray<Secret>
+}
 
 interface MutableSpan {
   readonly name: string

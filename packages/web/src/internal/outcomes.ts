@@ -1,70 +1,26 @@
 /**
- * From what happened to what the person sees: the page, its status and headers, and the log line
- * for the operator. Pure, so every mapping can be tested alone.
+ * The page's outcome of a failed call: the core error told as the protocol's `PageOutcome.Failure`,
+ * whose tables decide the page, its status and headers, and whether the operator must be told.
  */
 import type { UpdateAuthEventFeedbackError } from "@cognito-feedback/core/CognitoError"
-import type { FeedbackValue } from "@cognito-feedback/core/UpdateAuthEventFeedback"
-import type { OutcomeKind } from "./texts.js"
+import * as PageOutcome from "@cognito-feedback/protocol/PageOutcome"
+import type { OutcomeKind } from "@cognito-feedback/protocol/PageTexts"
 
-/** The status of each outcome page. */
-export const statusOf: { readonly [K in OutcomeKind]: number } = {
-  recordedValid: 200,
-  recordedInvalid: 200,
-  linkNotUsable: 403,
-  linkUnknown: 404,
-  malformedLink: 400,
-  throttled: 503,
-  unavailable: 503,
-  failed: 500,
-  crossSite: 403,
-  methodNotAllowed: 405
-}
-
-/** Seconds a throttled person is asked to wait (`Retry-After`), after the client's own retries. */
-export const retryAfterSeconds = 60
-
-/** Headers an outcome adds to the security headers every page has. */
-export const headersOf = (kind: OutcomeKind): Readonly<Record<string, string>> => {
-  switch (kind) {
-    case "throttled":
-      return { "retry-after": String(retryAfterSeconds) }
-    case "methodNotAllowed":
-      return { allow: "GET, HEAD, POST" }
-    default:
-      return {}
-  }
-}
-
-/** The outcome of a recorded answer. */
-export const recorded = (value: FeedbackValue): OutcomeKind => value === "Valid" ? "recordedValid" : "recordedInvalid"
-
-/**
- * The outcome of a failed call. An unknown user, event or pool read the same, so the page does
- * not tell which one exists; a pool without threat protection is the operator's to fix, and the
- * person only sees that something went wrong.
- */
-export const ofError = (error: UpdateAuthEventFeedbackError): OutcomeKind => {
+/** The failure of an error: a service exception's class is tagged with its code. */
+const failureOf = (error: UpdateAuthEventFeedbackError): PageOutcome.Failure => {
   switch (error._tag) {
-    case "NotAuthorizedException":
-      return "linkNotUsable"
-    case "UserNotFoundException":
-    case "ResourceNotFoundException":
-      return "linkUnknown"
-    case "InvalidParameterException":
-      return "malformedLink"
-    case "TooManyRequestsException":
-      return "throttled"
-    case "UserPoolAddOnNotEnabledException":
-    case "OperationNotEnabledException":
-      return "failed"
-    case "InternalErrorException":
     case "TransportError":
-      return "unavailable"
+      return { _tag: "Transport" }
     case "UnexpectedResponseError":
-      return error.status === 429 ? "throttled" : "unavailable"
+      return { _tag: "UnexpectedResponse", status: error.status, code: error.code }
+    default:
+      return { _tag: "ServiceError", code: error._tag }
   }
 }
+
+/** The outcome of a failed call. */
+export const ofError = (error: UpdateAuthEventFeedbackError): OutcomeKind => PageOutcome.ofFailure(failureOf(error))
 
 /** Whether an error is a configuration problem the operator must fix (logged as an error). */
 export const isConfigurationError = (error: UpdateAuthEventFeedbackError): boolean =>
-  error._tag === "UserPoolAddOnNotEnabledException" || error._tag === "OperationNotEnabledException"
+  PageOutcome.isConfigurationFailure(failureOf(error))

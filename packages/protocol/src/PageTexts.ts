@@ -1,9 +1,18 @@
 /**
- * Every sentence the page shows, in English by default; a translation replaces the whole set.
+ * Every sentence the feedback page and its notification emails show, and the outcomes the page
+ * tells apart. Plain text (the markup escapes it), in English by default; a translation replaces
+ * the whole set. Written once here, so every edition's page says the same.
+ *
+ * @since 0.1.0
  */
-import type { SignInDetails } from "./link.js"
+import type { SignInDetails } from "./FeedbackLink.js"
 
-/** The pages after the question: one per outcome a person needs to tell apart. */
+/**
+ * The pages after the question: one per outcome a person needs to tell apart.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type OutcomeKind =
   | "recordedValid"
   | "recordedInvalid"
@@ -16,7 +25,12 @@ export type OutcomeKind =
   | "crossSite"
   | "methodNotAllowed"
 
-/** The sentences of the pages. Texts are plain text: the page escapes them. */
+/**
+ * The sentences of the pages. Texts are plain text: the page escapes them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Texts {
   /** The language of the texts, for `<html lang>` (e.g. `en`, `fr`). */
   readonly lang: string
@@ -50,7 +64,12 @@ const signInSentence = (details: SignInDetails): string | undefined => {
   return parts.length === 0 ? undefined : `The sign-in was ${parts.join(", ")}.`
 }
 
-/** The English texts. */
+/**
+ * The English texts of the pages.
+ *
+ * @since 0.1.0
+ * @category texts
+ */
 export const english: Texts = {
   lang: "en",
   question: {
@@ -119,10 +138,18 @@ export const english: Texts = {
 /**
  * The three emails of the risk configuration's `NotifyConfiguration`: Cognito sends the one that
  * matches what it did with the sign-in (blocked it, asked for MFA, or let it through).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type EmailKind = "BlockEmail" | "NoActionEmail" | "MfaEmail"
 
-/** The sentences of the notification emails, around the two links. Plain text: the HTML body escapes them. */
+/**
+ * The sentences of the notification emails, around the two links. Plain text: the HTML body escapes them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface EmailTexts {
   readonly subject: { readonly [K in EmailKind]: string }
   /** What happened, first in each email. */
@@ -145,7 +172,12 @@ export interface EmailTexts {
   readonly outro: string
 }
 
-/** The English emails: every sentence of them is here. */
+/**
+ * The English emails: every sentence of them is here.
+ *
+ * @since 0.1.0
+ * @category texts
+ */
 export const englishEmails: EmailTexts = {
   subject: {
     BlockEmail: "We blocked a sign-in to your account",

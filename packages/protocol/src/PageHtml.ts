@@ -1,15 +1,22 @@
 /**
- * The page's markup: one layout (semantic HTML, `lang`, a viewport for phones, one inline
- * stylesheet, no script), the question with its one-button form, and the outcome pages.
+ * The feedback page's markup and its emails': one layout (semantic HTML, `lang`, a viewport for
+ * phones, one inline stylesheet, no script), the question with its one-button form, the outcome
+ * pages, the headers every page is sent with (its Content-Security-Policy admits the stylesheet by
+ * its hash), and the notification emails around the two links. Plain strings in, markup out.
+ *
+ * @since 0.1.0
  */
-import type { FeedbackValue } from "@cognito-feedback/core/UpdateAuthEventFeedback"
-import * as Redacted from "effect/Redacted"
-import { Html, html } from "./html.js"
-import type { FeedbackLink } from "./link.js"
-import { parameters } from "./link.js"
-import type { EmailKind, EmailTexts, OutcomeKind, Texts } from "./texts.js"
+import type { FeedbackLink, FeedbackValue } from "./FeedbackLink.js"
+import { parameters } from "./FeedbackLink.js"
+import { Html, html } from "./Html.js"
+import type { EmailKind, EmailTexts, OutcomeKind, Texts } from "./PageTexts.js"
 
-/** The only stylesheet; the Content-Security-Policy admits it by its hash (`styleHash`). */
+/**
+ * The only stylesheet; the Content-Security-Policy admits it by its hash (`styleHash`).
+ *
+ * @since 0.1.0
+ * @category markup
+ */
 export const stylesheet = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 body { margin: 0; background: #f4f5f7; color: #1b1f24; line-height: 1.5; }
@@ -29,14 +36,24 @@ a { color: #1a4d8f; }
 
 /**
  * `sha256-…` of `stylesheet`, for the Content-Security-Policy; a test recomputes it, so a change
- * to the stylesheet that forgets this fails the build instead of unstyling the page.
+ * to the stylesheet that forgets this fails the build instead of unstyling the page. A constant,
+ * not computed: the protocol has no digest function (Web Crypto's is asynchronous).
+ *
+ * @since 0.1.0
+ * @category headers
  */
 export const styleHash = "sha256-bhTr/30/TFrSLvRwPBtpBRkN05QY2X+BxLEBapmVscc="
 
 /** A constant, so trusted as markup: a style element's text is not unescaped by browsers. */
 const styleElement = new Html(`<style>${stylesheet}</style>`)
 
-/** The response headers of every page. */
+/**
+ * The response headers of every page: no caching, no referrer, no framing, no sniffing, no
+ * indexing, and a Content-Security-Policy that admits the stylesheet and no script.
+ *
+ * @since 0.1.0
+ * @category headers
+ */
 export const securityHeaders: Readonly<Record<string, string>> = {
   "cache-control": "no-store",
   "referrer-policy": "no-referrer",
@@ -48,7 +65,20 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   "cross-origin-opener-policy": "same-origin"
 }
 
-/** What every page shows around its content. */
+/**
+ * The content type of every page.
+ *
+ * @since 0.1.0
+ * @category headers
+ */
+export const contentType = "text/html; charset=utf-8"
+
+/**
+ * What every page shows around its content: the texts and the application's name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Frame {
   readonly texts: Texts
   readonly productName: string
@@ -85,7 +115,14 @@ const formAction = (requestPath: string): string => `./${requestPath.slice(reque
 const hidden = (name: string, value: string | undefined): Html | undefined =>
   value === undefined ? undefined : html`<input type="hidden" name="${name}" value="${value}">\n`
 
-/** "Was this you?": what the link says about the sign-in, and one button that records the answer. */
+/**
+ * "Was this you?": what the link says about the sign-in, and one button that records the answer,
+ * in a form that posts the link's values (hidden fields) to `requestPath`, the path the page was
+ * served on. The pool is in the form only when `linkHadPool` (the page has no pool of its own).
+ *
+ * @since 0.1.0
+ * @category markup
+ */
 export const question = (frame: Frame, requestPath: string, link: FeedbackLink, linkHadPool: boolean): Html => {
   const { request, signIn } = link
   const choice = frame.texts.question[request.FeedbackValue]
@@ -98,17 +135,20 @@ export const question = (frame: Frame, requestPath: string, link: FeedbackLink, 
 ${details === undefined ? undefined : html`<p>${details}</p>\n`}<p>${choice.explanation}</p>
 <form method="post" action="${formAction(requestPath)}">
 ${hidden(parameters.userPoolId, linkHadPool ? request.UserPoolId : undefined)}${
-      hidden(parameters.username, Redacted.value(request.Username))
-    }${hidden(parameters.eventId, request.EventId)}${
-      hidden(parameters.feedbackToken, Redacted.value(request.FeedbackToken))
-    }${hidden(parameters.feedback, request.FeedbackValue.toLowerCase())}<button type="submit" class="${
-      buttonClass[request.FeedbackValue]
-    }">${choice.button}</button>
+      hidden(parameters.username, request.Username)
+    }${hidden(parameters.eventId, request.EventId)}${hidden(parameters.feedbackToken, request.FeedbackToken)}${
+      hidden(parameters.feedback, request.FeedbackValue.toLowerCase())
+    }<button type="submit" class="${buttonClass[request.FeedbackValue]}">${choice.button}</button>
 </form>`
   )
 }
 
-/** The page of an outcome; after `recordedInvalid`, the link to secure the account when there is one. */
+/**
+ * The page of an outcome; after `recordedInvalid`, the link to secure the account when there is one.
+ *
+ * @since 0.1.0
+ * @category markup
+ */
 export const outcome = (frame: Frame, kind: OutcomeKind, secureAccountUrl: string | undefined): Html => {
   const { message, title } = frame.texts.outcomes[kind]
   const secure = kind === "recordedInvalid" && secureAccountUrl !== undefined
@@ -117,7 +157,12 @@ export const outcome = (frame: Frame, kind: OutcomeKind, secureAccountUrl: strin
   return layout(frame, title, html`<p>${message}</p>\n${secure}`)
 }
 
-/** One email of the risk configuration, as the service model names its members. */
+/**
+ * One email of the risk configuration, `NotifyEmailType` of the service model.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface NotifyEmail {
   readonly Subject: string
   readonly HtmlBody: string
@@ -128,6 +173,9 @@ export interface NotifyEmail {
  * One notification email around the two links (template URLs with Cognito's placeholders): the HTML
  * body holds no placeholder outside the links (escaped for their attribute); the text body also says
  * where and when, with the free-text placeholders (`EmailTexts.signIn`).
+ *
+ * @since 0.1.0
+ * @category markup
  */
 export const email = (texts: EmailTexts, kind: EmailKind, valid: string, invalid: string): NotifyEmail => ({
   Subject: texts.subject[kind],

@@ -1,17 +1,37 @@
 /**
- * HTML built only through the `html` tagged template, which escapes every interpolated value that is
- * not itself `Html`: no text can reach a page unescaped, whatever its source.
+ * HTML built only through the `html` tagged template, which escapes every interpolated value that
+ * is not itself `Html`: no text can reach a page or an email unescaped, whatever its source. Plain
+ * strings in, plain strings out, so that every edition renders the feedback page alike.
+ *
+ * @since 0.1.0
  */
 
-/** A fragment of markup that is safe to send: built by `html`, never from a plain string. */
+/**
+ * A fragment of markup that is safe to send: built by `html` (or from a constant the caller
+ * vouches for), never from text that came from outside.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export class Html {
   constructor(readonly value: string) {}
+  /**
+   * The markup itself.
+   *
+   * @since 0.1.0
+   */
   toString(): string {
     return this.value
   }
 }
 
-/** What may be interpolated: text (escaped), markup built by `html`, lists of either, or nothing. */
+/**
+ * What may be interpolated: text (escaped), markup built by `html`, lists of either, or nothing
+ * (`undefined`, `null` and `false` render as nothing).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Interpolation = string | number | Html | undefined | null | false | ReadonlyArray<Interpolation>
 
 const replacements: Readonly<Record<string, string>> = {
@@ -22,7 +42,12 @@ const replacements: Readonly<Record<string, string>> = {
   "'": "&#39;"
 }
 
-/** Text as HTML that shows exactly that text, in element content and in quoted attribute values. */
+/**
+ * Text as HTML that shows exactly that text, in element content and in quoted attribute values.
+ *
+ * @since 0.1.0
+ * @category escaping
+ */
 export const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => replacements[c] ?? c)
 
 const render = (value: Interpolation): string => {
@@ -33,7 +58,12 @@ const render = (value: Interpolation): string => {
   return value.map(render).join("")
 }
 
-/** Markup from a template: the literal parts as written, every interpolation escaped. */
+/**
+ * Markup from a template: the literal parts as written, every interpolation escaped.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Interpolation>): Html => {
   let out = strings[0] ?? ""
   for (let i = 0; i < values.length; i++) {
