@@ -140,26 +140,30 @@ const optionalString = (name: string) =>
 const retryModes: ReadonlyArray<string> = ["standard", "adaptive"]
 const isRetryMode = (mode: string): mode is "standard" | "adaptive" => retryModes.includes(mode)
 
-/** The environment as read, the retry mode still raw: an unknown one is warned about, not fatal. */
-const environment = Config.all({
-  region: optionalString("AWS_REGION"),
-  endpoint: Config.option(
-    Config.nonEmptyString("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").pipe(
-      Config.orElse(() => Config.nonEmptyString("AWS_ENDPOINT_URL"))
-    )
-  ).pipe(Config.map(Option.getOrUndefined)),
-  useFipsEndpoint: optionalBoolean("AWS_USE_FIPS_ENDPOINT"),
-  useDualstackEndpoint: optionalBoolean("AWS_USE_DUALSTACK_ENDPOINT"),
-  maxAttempts: Config.option(
-    Config.integer("AWS_MAX_ATTEMPTS").pipe(
-      Config.validate({
-        message: "Expected AWS_MAX_ATTEMPTS to be an integer of at least 1",
-        validation: (n) => n >= 1
-      })
-    )
-  ).pipe(Config.map(Option.getOrUndefined)),
-  retryMode: optionalString("AWS_RETRY_MODE")
-})
+/**
+ * The environment as read, the retry mode still raw: an unknown one is warned about, not fatal.
+ * Built when first read, so that a bundle that never reads the environment leaves `Config` out.
+ */
+const environment = () =>
+  Config.all({
+    region: optionalString("AWS_REGION"),
+    endpoint: Config.option(
+      Config.nonEmptyString("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").pipe(
+        Config.orElse(() => Config.nonEmptyString("AWS_ENDPOINT_URL"))
+      )
+    ).pipe(Config.map(Option.getOrUndefined)),
+    useFipsEndpoint: optionalBoolean("AWS_USE_FIPS_ENDPOINT"),
+    useDualstackEndpoint: optionalBoolean("AWS_USE_DUALSTACK_ENDPOINT"),
+    maxAttempts: Config.option(
+      Config.integer("AWS_MAX_ATTEMPTS").pipe(
+        Config.validate({
+          message: "Expected AWS_MAX_ATTEMPTS to be an integer of at least 1",
+          validation: (n) => n >= 1
+        })
+      )
+    ).pipe(Config.map(Option.getOrUndefined)),
+    retryMode: optionalString("AWS_RETRY_MODE")
+  })
 
 /**
  * The options from the standard AWS environment: `AWS_REGION`,
@@ -170,10 +174,12 @@ const environment = Config.all({
  * @since 0.1.0
  * @category config
  */
-export const config: Config.Config<Options> = Config.map(environment, ({ retryMode, ...rest }) => ({
-  ...rest,
-  retryMode: retryMode !== undefined && isRetryMode(retryMode) ? retryMode : undefined
-}))
+export const config: Config.Config<Options> = /* @__PURE__ */ Config.suspend(() =>
+  Config.map(environment(), ({ retryMode, ...rest }) => ({
+    ...rest,
+    retryMode: retryMode !== undefined && isRetryMode(retryMode) ? retryMode : undefined
+  }))
+)
 
 /**
  * The options `explicit` gives, over those of the AWS environment (see `config`): what the code
@@ -187,7 +193,7 @@ export const resolveConfig = <O extends Options>(
   explicit: O
 ): Effect.Effect<O & Options, ConfigError.ConfigError> =>
   Effect.gen(function*() {
-    const env = yield* environment
+    const env = yield* environment()
     if (env.retryMode !== undefined && !isRetryMode(env.retryMode)) {
       yield* Effect.logWarning("AWS_RETRY_MODE is neither standard nor adaptive; using standard").pipe(
         Effect.annotateLogs("AWS_RETRY_MODE", env.retryMode)

@@ -1,7 +1,8 @@
 /**
  * The exceptions Cognito's feedback operations return, each once: its code (the class name in the
  * service model, which is also each edition's `_tag`), how the AWS SDKs' standard retry strategy
- * classifies it, and what it means.
+ * classifies it, and its status in the model. What each means is said by the editions' error
+ * classes.
  *
  * @since 0.1.0
  */
@@ -16,7 +17,7 @@
 export type RetryClass = "throttling" | "transient" | "none"
 
 /**
- * One service exception: its code, its retry class, what it means.
+ * One service exception: its code, its retry class, its status in the model.
  *
  * @since 0.1.0
  * @category models
@@ -26,7 +27,6 @@ export interface ServiceErrorDescription {
   readonly retry: RetryClass
   /** The HTTP status the service model gives it (`httpError`; a server fault without one: 500). */
   readonly modelStatus: number
-  readonly meaning: string
 }
 
 /**
@@ -41,34 +41,30 @@ export interface ServiceErrorDescription {
  * @category models
  */
 export const serviceErrors = [
-  { code: "InvalidParameterException", retry: "none", modelStatus: 400, meaning: "a parameter is invalid" },
+  { code: "InvalidParameterException", retry: "none", modelStatus: 400 },
   {
     code: "ResourceNotFoundException",
     retry: "none",
-    modelStatus: 404,
-    meaning: "the user pool or the event does not exist"
+    modelStatus: 404
   },
-  { code: "TooManyRequestsException", retry: "throttling", modelStatus: 429, meaning: "request rate exceeded" },
+  { code: "TooManyRequestsException", retry: "throttling", modelStatus: 429 },
   {
     code: "NotAuthorizedException",
     retry: "none",
-    modelStatus: 403,
-    meaning: "wrong, expired or used feedback token"
+    modelStatus: 403
   },
-  { code: "UserNotFoundException", retry: "none", modelStatus: 404, meaning: "no such user" },
+  { code: "UserNotFoundException", retry: "none", modelStatus: 404 },
   {
     code: "UserPoolAddOnNotEnabledException",
     retry: "none",
-    modelStatus: 400,
-    meaning: "threat protection is off for the pool"
+    modelStatus: 400
   },
   {
     code: "OperationNotEnabledException",
     retry: "none",
-    modelStatus: 400,
-    meaning: "not available in this region or pool configuration"
+    modelStatus: 400
   },
-  { code: "InternalErrorException", retry: "transient", modelStatus: 500, meaning: "the service failed" }
+  { code: "InternalErrorException", retry: "transient", modelStatus: 500 }
 ] as const satisfies ReadonlyArray<ServiceErrorDescription>
 
 /**
@@ -112,6 +108,6 @@ export const describe = (code: ServiceErrorCode): ServiceErrorDescription => byC
  * @since 0.1.0
  * @category models
  */
-export const codes: { readonly [C in ServiceErrorCode]: C } = Object.fromEntries(
+export const codes: { readonly [C in ServiceErrorCode]: C } = /* @__PURE__ */ Object.fromEntries(
   serviceErrors.map((error) => [error.code, error.code])
 ) as { readonly [C in ServiceErrorCode]: C }
