@@ -100,7 +100,7 @@ const answering = (c: WireCases.ResponseCase) =>
               : typeof c.body === "string"
               ? c.body
               : Uint8Array.from(c.body),
-            { status: c.status, headers: c.headers.map(([name, value]) => [name, value]) }
+            { status: c.status, headers: c.headers.map(([name, value]): [string, string] => [name, value]) }
           )
         )
       )
