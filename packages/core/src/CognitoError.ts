@@ -204,7 +204,10 @@ export const makeServiceError = (
 ): CognitoServiceError => {
   const { message, reasonCode, requestId } = fields
   if (code === codes.InvalidParameterException) {
-    return new InvalidParameterException({ message, requestId, reasonCode })
+    // an absent reason code is left out, not set to `undefined`: the error equals one built without it
+    return new InvalidParameterException(
+      reasonCode === undefined ? { message, requestId } : { message, requestId, reasonCode }
+    )
   }
   return new serviceErrorClasses[code]({ message, requestId })
 }

@@ -22,7 +22,7 @@ import type {
   UserNotFoundException,
   UserPoolAddOnNotEnabledException
 } from "@cognito-feedback/core/CognitoError"
-import { CognitoServiceError } from "@cognito-feedback/core/CognitoError"
+import { makeServiceError } from "@cognito-feedback/core/CognitoError"
 import type * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
 import * as Operations from "@cognito-feedback/protocol/Operations"
@@ -353,17 +353,8 @@ export declare namespace CognitoSimulator {
 // the binding over the protocol's state machine
 // ---------------------------------------------------------------------------------------------
 
-type ServiceErrorClass = new(fields: { readonly message: string; readonly requestId?: string | undefined }) => {
-  readonly _tag: ServiceErrorCode
-}
-
-// the core's class for each code of the protocol's table
-const errorClasses = Object.fromEntries(
-  CognitoServiceError.members.map((errorClass) => [errorClass._tag, errorClass])
-) as unknown as { readonly [C in ServiceErrorCode]: ServiceErrorClass }
-
 const toError = (failure: SimulationOutcome.Failure, requestId: string) =>
-  new errorClasses[failure.code]({ message: failure.message, requestId })
+  makeServiceError(failure.code, { message: failure.message, requestId })
 
 // the Effect edition also takes a `Redacted` for a sensitive member: it says so in its messages
 const inputOptions: SimulationInput.Options = { sensitiveType: "a string or a Redacted string" }
