@@ -9,7 +9,7 @@ const pkg = (name: string) => path.join(root, "packages", name, "src")
 export const shared: ViteUserConfig = {
   resolve: {
     alias: [
-      ...["protocol", "core", "http", "node", "testkit", "web", "cli"].flatMap((name) => [
+      ...["protocol", "core", "http", "node", "testkit", "web", "cli", "test-support"].flatMap((name) => [
         { find: new RegExp(`^@cognito-feedback/${name}$`), replacement: path.join(pkg(name), "index.ts") },
         { find: new RegExp(`^@cognito-feedback/${name}/(.*)$`), replacement: path.join(pkg(name), "$1.ts") }
       ])

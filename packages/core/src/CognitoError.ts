@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import * as ErrorText from "@cognito-feedback/protocol/ErrorText"
 import * as ServiceError from "@cognito-feedback/protocol/ServiceError"
 import * as Schema from "effect/Schema"
 
@@ -255,64 +256,6 @@ export type UpdateAuthEventFeedbackError = CognitoServiceError | TransportError 
  */
 export const UpdateAuthEventFeedbackError = Schema.Union(CognitoServiceError, TransportError, UnexpectedResponseError)
 
-// ---------------------------------------------------------------------------------------------
-// How the errors show themselves
-// ---------------------------------------------------------------------------------------------
-
-/** What `toString` may read of any of the errors: every field but `cause`, which may hold anything. */
-interface Shown {
-  readonly _tag: string
-  readonly message: string
-  readonly reason?: string | undefined
-  readonly status?: number | undefined
-  readonly code?: string | undefined
-  readonly reasonCode?: string | undefined
-  readonly origin?: string | undefined
-  readonly requestId?: string | undefined
-}
-
-const shownFields = (error: Shown): ReadonlyArray<readonly [string, string | number]> => {
-  const fields: Array<readonly [string, string | number]> = []
-  const add = (name: string, value: string | number | undefined) => {
-    if (value !== undefined) fields.push([name, value])
-  }
-  add("reason", error.reason)
-  add("status", error.status)
-  add("code", error.code)
-  add("reasonCode", error.reasonCode)
-  add("origin", error.origin)
-  add("requestId", error.requestId)
-  return fields
-}
-
-/** `NotAuthorizedException: Invalid token. (requestId: 7c9e…)`, as `Error.prototype.toString` with the fields. */
-function toString(this: Shown): string {
-  const head = this.message === "" ? this._tag : `${this._tag}: ${this.message}`
-  const fields = shownFields(this)
-  return fields.length === 0 ? head : `${head} (${fields.map(([name, value]) => `${name}: ${value}`).join(", ")})`
-}
-
-/**
- * `new NotAuthorizedException({ message: "", requestId: "r-1" })`: what fast-check prints for a
- * counterexample, which would otherwise be `new Error("")`. Values are quoted, so an empty or
- * blank message shows.
- */
-function toFastCheckString(this: Shown): string {
-  const fields = [["message", this.message] as const, ...shownFields(this)]
-  return `new ${this._tag}({ ${fields.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(", ")} })`
-}
-
-// fast-check's `fc.toStringMethod`, a registered symbol: core does not depend on fast-check
-const fastCheckToString = Symbol.for("fast-check/toStringMethod")
-
-// Schema.TaggedError builds each class on a base of its own, so the two methods cannot live in
-// one shared class: they are defined here once and set on every class of the union, which is the
-// list of the classes (a class added to the union gets them too).
-for (const errorClass of [...CognitoServiceError.members, TransportError, UnexpectedResponseError]) {
-  Object.defineProperty(errorClass.prototype, "toString", { value: toString, writable: true, configurable: true })
-  Object.defineProperty(errorClass.prototype, fastCheckToString, {
-    value: toFastCheckString,
-    writable: true,
-    configurable: true
-  })
-}
+// every class of the union shows itself as the protocol's `ErrorText` says (a class added to the
+// union gets it too)
+ErrorText.install([...CognitoServiceError.members, TransportError, UnexpectedResponseError])

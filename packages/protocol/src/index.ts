@@ -25,6 +25,11 @@ export * as ServiceError from "./ServiceError.js"
 /**
  * @since 0.1.0
  */
+export * as ErrorText from "./ErrorText.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as Endpoint from "./Endpoint.js"
 
 /**
