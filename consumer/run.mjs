@@ -6,7 +6,9 @@
 // line (`npx cognito-feedback emulator --port 0`). Every TypeScript block of the READMEs is
 // type-checked there too (strict, nodenext), and the blocks that are tests run. The newest install then runs the same app
 // under Node 22 and 24, Bun and Deno (from their npm packages) and in headless Chromium (an esbuild
-// bundle on another origin than the emulator, so CORS is exercised).
+// bundle on another origin than the emulator, so CORS is exercised). Then the Effect 4 edition's
+// tarballs go into a project made as a new user makes one today, and the same app, ported to
+// Effect 4, runs the same way (Node 22 and 24, Bun, Deno, Chromium; consumer/template-effect4).
 //
 // `node consumer/run.mjs [results.json]`: one line per check, then `N passed, N failed`; the
 // results file is what .ci/run counts. A runtime that cannot be installed is a failed check.
@@ -18,7 +20,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import semver from "semver"
 import { readmeBlocks } from "../scripts/readme-blocks.mjs"
-import { packAll, root } from "../scripts/workspace.mjs"
+import { editions, node22Bin, packAll, root } from "../scripts/workspace.mjs"
 
 const template = path.join(root, "consumer", "template")
 const resultsFile = process.argv[2] ?? process.env.CONSUMER_RESULTS
@@ -57,15 +59,14 @@ const exec = (command, args, { cwd, timeout = 300_000, env } = {}) =>
     })
   })
 
-/** The emulator started from the packed command line; resolves its URL and a stop function. */
-const startEmulator = (cwd) =>
+// the Effect 3 edition's scenarios start the emulator from the packed command line
+const commandLineEmulator = ["npx", "--no-install", "cognito-feedback", "emulator", "--port", "0"]
+
+/** The emulator started by `command`; resolves its URL and a stop function. */
+const startEmulator = (cwd, [command, ...args] = commandLineEmulator, env = process.env) =>
   new Promise((resolve, reject) => {
     // its own process group, so that stopping it stops npx and the node process under it
-    const child = spawn("npx", ["--no-install", "cognito-feedback", "emulator", "--port", "0"], {
-      cwd,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"]
-    })
+    const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     const stop = () => {
       try {
         process.kill(-child.pid, "SIGTERM")
@@ -108,10 +109,10 @@ const sharedRuntimes = ["effect", "@effect/platform"]
 const expected = JSON.stringify(["recorded", "link-expired", "bad-link"])
 
 /** The app's main under a runtime, against a fresh emulator (the sample's token is used once). */
-const runApp = async (cwd, command, args) => {
-  const emulator = await startEmulator(cwd)
+const runApp = async (cwd, command, args, { emulator: emulatorCommand, env } = {}) => {
+  const emulator = await startEmulator(cwd, emulatorCommand, env)
   try {
-    const output = await exec(command, [...args, emulator.url], { cwd, timeout: 180_000 })
+    const output = await exec(command, [...args, emulator.url], { cwd, timeout: 180_000, env })
     const last = output.split("\n").at(-1)
     if (last !== expected) throw new Error(`expected ${expected}, got:\n${output}`)
     return last
@@ -134,7 +135,7 @@ const servePage = (bundle) =>
     server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, server }))
   })
 
-const runInChromium = async (cwd) => {
+const runInChromium = async (cwd, { emulator: emulatorCommand, env } = {}) => {
   await exec(path.join(cwd, "node_modules", ".bin", "esbuild"), [
     "src/browser.ts",
     "--bundle",
@@ -143,7 +144,7 @@ const runInChromium = async (cwd) => {
     "--outfile=browser/app.js"
   ], { cwd })
   const { chromium } = createRequire(path.join(cwd, "package.json"))("playwright-core")
-  const emulator = await startEmulator(cwd)
+  const emulator = await startEmulator(cwd, emulatorCommand, env)
   const page = await servePage(fs.readFileSync(path.join(cwd, "browser", "app.js")))
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -295,6 +296,86 @@ if (packed.length > 0) {
   await scenario("lowest peers", tarballs, lowest, false)
   // the ranges themselves: npm installs the newest versions they allow
   await scenario("newest peers", tarballs, ranges, true)
+}
+
+// The Effect 4 edition, as a new user meets it today: `npm install effect @effect/platform-node`
+// with no versions (whatever is latest), then the tarballs; everything on Node 22 or later
+// (Effect 4.1's floor), the emulator from the Effect 4 testkit's own entry.
+const effect4 = editions.find((edition) => edition.name === "effect4")
+let packed4 = []
+await check("effect4: pnpm pack of every publishable package of the Effect 4 edition", () => {
+  packed4 = packAll(path.join(work, "tarballs-effect4"), effect4)
+  return packed4.map(({ tarball }) => path.basename(tarball)).join(", ")
+})
+if (packed4.length > 0) {
+  const label = "effect4"
+  const dir = path.join(work, label)
+  const env = effect4.env()
+  fs.cpSync(path.join(root, "consumer", "template-effect4"), dir, { recursive: true })
+  const protocol = packed.find(({ manifest }) => manifest.name === "@cognito-feedback/protocol")
+  const tarballs = [...packed4.map(({ tarball }) => tarball), ...(protocol === undefined ? [] : [protocol.tarball])]
+  const npm = (args) =>
+    exec("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd: dir, env, timeout: 900_000 })
+  const installed = await check(
+    `${label}: npm install effect @effect/platform-node (no versions), then the tarballs`,
+    async () => {
+      await npm(["install", "effect", "@effect/platform-node"])
+      await npm(["install", ...tarballs])
+      const version = (name) =>
+        JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")).version
+      return `installed effect@${version("effect")}, @effect/platform-node@${version("@effect/platform-node")}`
+    }
+  )
+  const bin = (name) => path.join(dir, "node_modules", ".bin", name)
+  const emulator = { emulator: [path.join(node22Bin(), "node"), "dist/src/emulator.js"], env }
+  // the README blocks written for this edition (info string `ts effect4`), each a module
+  const blocks = readmeBlocks("effect4").filter((block) => !block.fragment)
+  fs.mkdirSync(path.join(dir, "readme"))
+  for (const block of blocks) fs.writeFileSync(path.join(dir, "readme", block.name), block.code)
+  const nodenext = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.nodenext.json"), "utf8"))
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.readme.json"),
+    JSON.stringify({
+      ...nodenext,
+      compilerOptions: { ...nodenext.compilerOptions, noEmit: true, noUnusedLocals: true, skipLibCheck: true },
+      include: ["readme"]
+    })
+  )
+  const checks = [
+    ["one copy of effect", async () => {
+      const copies = [
+        ...new Set(
+          (await exec("npm", ["ls", "--all", "--parseable", "effect"], { cwd: dir, env }))
+            .split("\n").filter((line) => line.includes("node_modules"))
+        )
+      ]
+      if (copies.length !== 1) throw new Error(`more than one copy:\n${copies.join("\n")}`)
+    }],
+    ["tsc, moduleResolution nodenext", () => exec(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: dir, env })],
+    ["tsc, moduleResolution bundler", () => exec(bin("tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir, env })],
+    [`tsc, nodenext: the ${blocks.length} TypeScript blocks of the READMEs written for Effect 4`, async () => {
+      if (blocks.length === 0) throw new Error("no README block is marked `ts effect4`")
+      await exec(bin("tsc"), ["-p", "tsconfig.readme.json"], { cwd: dir, env })
+    }],
+    ["vitest 5: the app's tests with the testkit's layers, arbitraries and emulator", async () => {
+      const output = await exec(bin("vitest"), ["run", "--dir", "src"], { cwd: dir, env: { ...env, NO_COLOR: "1" } })
+      return /Tests\s+(.*)/.exec(output)?.[1]
+    }]
+  ]
+  const runtimes = [
+    [
+      `Node 22: the app against the Effect 4 testkit's emulator`,
+      () => runApp(dir, path.join(node22Bin(), "node"), ["dist/src/main.js"], emulator)
+    ],
+    ["Node 24: the app", () => runApp(dir, "npx", ["-y", "node@24", "dist/src/main.js"], emulator)],
+    ["Bun: the app", () => runApp(dir, bin("bun"), ["dist/src/main.js"], emulator)],
+    ["Deno: the app", () => runApp(dir, bin("deno"), ["run", "--allow-all", "dist/src/main.js"], emulator)],
+    ["headless Chromium: the app bundled with esbuild, across origins (CORS)", () => runInChromium(dir, emulator)]
+  ]
+  const run = ([name, body]) =>
+    check(`${label}: ${name}`, installed ? body : () => Promise.reject(new Error("not installed")))
+  for (const entry of checks) await run(entry)
+  await Promise.all(runtimes.map(run))
 }
 
 const passed = results.filter((result) => result.ok).length

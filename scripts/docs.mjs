@@ -1,11 +1,12 @@
-// `pnpm docs`: the API reference of every publishable package with @effect/docgen, which also
-// type-checks and runs each @example. docgen writes into the package's own docs/ (its examples
-// import the package through ../../src); the module pages are then gathered under the root
-// docs/<package>/, with an index at docs/README.md.
+// `pnpm docs`: the API reference of every publishable package of both editions with @effect/docgen,
+// which also type-checks and runs each @example. docgen writes into the package's own docs/ (its
+// examples import the package through ../../src, and `effect` from the package's own node_modules:
+// Effect 3 or 4 by edition); the module pages are then gathered under the root docs/<package>/
+// (the Effect 3 edition) and docs/effect4/<package>/, with an index at docs/README.md.
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { operationsPage } from "./operations-doc.mjs"
-import { pnpm, publicPackages, root, run } from "./workspace.mjs"
+import { editions, pnpm, publicPackages, root, run } from "./workspace.mjs"
 
 // docgen prints its front matter as "---", a blank line, then the fields; its markdown formatter
 // reads that "---" as a thematic break and writes "***", so no renderer sees front matter
@@ -20,7 +21,9 @@ const docgen = path.join(root, "node_modules", ".bin", "docgen")
 const out = path.join(root, "docs")
 
 // examples import sibling packages through their built dist/
-if (!pnpm(["-s", "build"])) process.exit(1)
+for (const edition of editions) {
+  if (!pnpm(["-s", "build"], { cwd: edition.root, env: edition.env() })) process.exit(1)
+}
 fs.rmSync(out, { recursive: true, force: true })
 const index = [
   "# API reference",
@@ -29,8 +32,19 @@ const index = [
   "The operations' members, rules and errors are in [operations.md](operations.md), from the protocol's descriptions.",
   ""
 ]
-for (const { dir, manifest, short } of publicPackages()) {
-  console.log(`::: docs: ${manifest.name}`)
+// docgen runs `tsc` and `tsx` from PATH: the edition's own TypeScript first, then the root's tools
+const binPath = (edition) =>
+  [path.join(edition.root, "node_modules", ".bin"), path.join(root, "node_modules", ".bin"), edition.env().PATH]
+    .join(path.delimiter)
+const pages = editions.flatMap((edition) =>
+  publicPackages(edition).map((pkg) => ({
+    ...pkg,
+    edition,
+    folder: edition.name === "effect3" ? pkg.short : path.join(edition.name, pkg.short)
+  }))
+)
+for (const { dir, edition, folder, manifest, short } of pages) {
+  console.log(`::: docs: ${edition.name} ${manifest.name}`)
   const own = path.join(dir, "docs")
   fs.rmSync(own, { recursive: true, force: true })
   // a module the exports map closes ("./Walkthrough": null) is not API
@@ -42,18 +56,19 @@ for (const { dir, manifest, short } of publicPackages()) {
     path.join(root, "tsconfig.examples.json"),
     ...["src/internal/**", ...closed].flatMap((pattern) => ["--exclude", pattern])
   ]
-  if (!run(docgen, args, { cwd: dir })) {
+  if (!run(docgen, args, { cwd: dir, env: { ...edition.env(), PATH: binPath(edition) } })) {
     console.error(`docgen failed for ${manifest.name}`)
     process.exit(1)
   }
   const modules = path.join(own, "modules")
-  fs.cpSync(modules, path.join(out, short), { recursive: true })
+  fs.cpSync(modules, path.join(out, folder), { recursive: true })
   fs.rmSync(own, { recursive: true, force: true })
-  fs.rmSync(path.join(out, short, "index.md"))
-  const pages = fs.readdirSync(path.join(out, short)).filter((page) => page.endsWith(".ts.md")).sort()
-  for (const page of pages) repairFrontMatter(path.join(out, short, page))
-  index.push(`## ${manifest.name}`, "", manifest.description ?? "", "")
-  for (const page of pages) index.push(`- [${page.replace(/\.ts\.md$/, "")}](${short}/${page})`)
+  fs.rmSync(path.join(out, folder, "index.md"))
+  const modulePages = fs.readdirSync(path.join(out, folder)).filter((page) => page.endsWith(".ts.md")).sort()
+  for (const page of modulePages) repairFrontMatter(path.join(out, folder, page))
+  const heading = short === "protocol" ? "both editions" : edition.name === "effect3" ? "Effect 3" : "Effect 4"
+  index.push(`## ${manifest.name} ${manifest.version} (${heading})`, "", manifest.description ?? "", "")
+  for (const page of modulePages) index.push(`- [${page.replace(/\.ts\.md$/, "")}](${folder}/${page})`)
   index.push("")
 }
 fs.writeFileSync(path.join(out, "README.md"), index.join("\n"))

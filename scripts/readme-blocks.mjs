@@ -2,14 +2,20 @@
 // which is also its page on the registry), as the consumer test compiles them against the packed
 // packages. Each `ts`/`typescript` block is a module of its own; one whose info string says
 // `ts fragment` cannot stand alone (a line to add to code shown elsewhere) and is only counted.
+// A block whose info string says `effect4` is written for the Effect 4 edition: the consumer test
+// compiles it against that edition's tarballs, and the others against the Effect 3 edition's.
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { publicPackages, root } from "./workspace.mjs"
+import { editions, publicPackages, root } from "./workspace.mjs"
 
 /** The READMEs, relative to the repository's root: the root's first, then each package's. */
 export const readmeFiles = () =>
-  ["README.md", ...publicPackages().map(({ short }) => path.join("packages", short, "README.md"))]
-    .filter((file) => fs.existsSync(path.join(root, file)))
+  [
+    "README.md",
+    ...editions.flatMap((edition) =>
+      publicPackages(edition).map(({ dir }) => path.relative(root, path.join(dir, "README.md")))
+    )
+  ].filter((file) => fs.existsSync(path.join(root, file)))
 
 const fence = /^( *)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/
 
@@ -39,23 +45,26 @@ export const fencedBlocks = (text, file = "markdown") => {
 const typescript = new Set(["ts", "typescript", "tsx"])
 
 /**
- * The TypeScript blocks of every README: `{ file, line, fragment, code, name }`, `name` a module
- * file name that says where the block is (`packages-core-README-L42.ts`, `.test.ts` when the block is
- * a test file, so a runner finds it).
+ * The TypeScript blocks of every README for one edition (`effect3` by default):
+ * `{ file, line, fragment, code, name }`, `name` a module file name that says where the block is
+ * (`packages-core-README-L42.ts`, `.test.ts` when the block is a test file, so a runner finds it).
+ * A package README of the other edition's folder, and a block marked for the other edition, are left out.
  */
-export const readmeBlocks = () =>
-  readmeFiles().flatMap((file) =>
-    fencedBlocks(fs.readFileSync(path.join(root, file), "utf8"), file)
-      .filter((block) => typescript.has(block.lang))
-      .map((block) => {
-        const isTest = /from "(?:@effect\/)?vitest"/.test(block.code)
-        const stem = file.replace(/\.md$/, "").replaceAll(/[/\\]/g, "-")
-        return {
-          file,
-          line: block.line,
-          fragment: block.info.split(/\s+/).includes("fragment"),
-          code: block.code,
-          name: `${stem}-L${block.line}${isTest ? ".test.ts" : ".ts"}`
-        }
-      })
-  )
+export const readmeBlocks = (edition = "effect3") =>
+  readmeFiles().filter((file) => file.startsWith("effect4") === (edition === "effect4") || file === "README.md")
+    .flatMap((file) =>
+      fencedBlocks(fs.readFileSync(path.join(root, file), "utf8"), file)
+        .filter((block) => typescript.has(block.lang))
+        .filter((block) => block.info.split(/\s+/).includes("effect4") === (edition === "effect4"))
+        .map((block) => {
+          const isTest = /from "(?:@effect\/)?vitest"/.test(block.code)
+          const stem = file.replace(/\.md$/, "").replaceAll(/[/\\]/g, "-")
+          return {
+            file,
+            line: block.line,
+            fragment: block.info.split(/\s+/).includes("fragment"),
+            code: block.code,
+            name: `${stem}-L${block.line}${isTest ? ".test.ts" : ".ts"}`
+          }
+        })
+    )

@@ -6,7 +6,15 @@
  * node build/load.js --client ours-undici --endpoint http://127.0.0.1:PORT
  *   [--warmup 1000] [--sequential 3000] [--concurrency 64] [--seconds 3] [--warmup-seconds 1]
  */
-import { argument, type ClientName, clientNames, type MakeClient, numberArgument, percentile } from "./shared.js"
+import {
+  argument,
+  clientModule,
+  type ClientName,
+  clientNames,
+  type MakeClient,
+  numberArgument,
+  percentile
+} from "./shared.js"
 
 export interface LoadResult {
   readonly client: ClientName
@@ -45,7 +53,7 @@ const saturate = async (call: () => Promise<void>, deadline: number): Promise<nu
   return calls
 }
 
-const { make } = (await import(`./clients/${clientName}.js`)) as { make: MakeClient }
+const { make } = (await import(clientModule(clientName, "clients"))) as { make: MakeClient }
 const client = await make(endpoint)
 
 for (let i = 0; i < warmup; i++) await client.call()

@@ -43,7 +43,7 @@ export const packageOf = (frame: CallFrame): string => {
     return "V8/native"
   }
   if (url.startsWith("node:")) return "Node core"
-  const ours = /\/packages\/(core|http|node)\/(?:dist|src)\//.exec(url)
+  const ours = /\/packages\/(core|http|node|protocol)\/(?:dist|src)\//.exec(url)
   if (ours !== null) return `@cognito-feedback/${ours[1]}`
   const modules = url.lastIndexOf("/node_modules/")
   if (modules !== -1) {

@@ -115,7 +115,7 @@ type Comparison = "≤" | "<" | "≥"
 
 export interface Target {
   /** The issue that set the goal. */
-  readonly issue: 6 | 10
+  readonly issue: 6 | 10 | 22
   readonly name: string
   /** Medians over the rounds. */
   readonly ours: number
@@ -141,12 +141,8 @@ const holds = (measured: number, comparison: Comparison, limit: number): boolean
 /** Samples of one figure, one per round in round order (a single one when the figure is not per round). */
 type Rounds = ReadonlyArray<number>
 
-const target = (
-  issue: Target["issue"],
-  name: string,
-  [oursRounds, referenceRounds, unit]: readonly [Rounds, Rounds, string],
-  [comparison, limit, kind]: readonly [Comparison, number, Target["kind"]?]
-): Target => {
+/** Two clients' figures compared round by round, and from their medians (see `Target`). */
+const compared = (oursRounds: Rounds, referenceRounds: Rounds, kind: Target["kind"] = "ratio") => {
   const compare = (a: number, b: number) => kind === "difference" ? a - b : a / b
   const ours = summarize(oursRounds).median
   const reference = summarize(referenceRounds).median
@@ -156,6 +152,16 @@ const target = (
       ? oursRounds.map((value, round) => compare(value, referenceRounds[round] ?? Number.NaN))
       : [ofMedians]
   )
+  return { ours, reference, ofMedians, perRound }
+}
+
+const target = (
+  issue: Target["issue"],
+  name: string,
+  [oursRounds, referenceRounds, unit]: readonly [Rounds, Rounds, string],
+  [comparison, limit, kind]: readonly [Comparison, number, Target["kind"]?]
+): Target => {
+  const { ofMedians, ours, perRound, reference } = compared(oursRounds, referenceRounds, kind)
   const goal = kind === "difference" ? `${comparison} ${limit} ${unit}` : `${comparison} ${limit}×`
   return {
     issue,
@@ -190,6 +196,37 @@ export const targets = (results: Results): ReadonlyArray<Target> => {
   const awsColdBest = faster(coldExit("aws-sdk"), coldExit("aws-sdk-cjs"))
   const awsFirstBest = faster(coldFirst("aws-sdk"), coldFirst("aws-sdk-cjs"))
   return [
+    // the Effect 4 edition (effect4/packages), its Node path
+    target(
+      22,
+      "CPU per call at 64 in flight (Effect 4, node) vs raw node:http",
+      [cpu("ours4-node"), cpu("node-http"), "µs"],
+      ["≤", 1.5]
+    ),
+    target(22, "CPU per call at 64 in flight (Effect 4, node) vs AWS SDK", [cpu("ours4-node"), cpu("aws-sdk"), "µs"], [
+      "≤",
+      0.25
+    ]),
+    target(
+      22,
+      "Throughput at 64 in flight (Effect 4, node) vs AWS SDK",
+      [tput("ours4-node"), tput("aws-sdk"), "calls/s"],
+      ["≥", 4]
+    ),
+    target(22, "Heap after the run (Effect 4, node) vs AWS SDK", [heap("ours4-node"), heap("aws-sdk"), "MiB"], [
+      "≤",
+      1.5
+    ]),
+    target(22, "Bundle gzip (Effect 4, node) vs AWS SDK ESM bundle", [gzip("ours4-node"), gzip("aws-sdk"), "KiB"], [
+      "≤",
+      0.5
+    ]),
+    target(
+      22,
+      "Cold start of the bundle to first response (Effect 4, node) vs AWS SDK ESM bundle",
+      [coldFirst("ours4-node"), coldFirst("aws-sdk"), "ms"],
+      ["≤", 0.85]
+    ),
     target(10, "CPU per call at 64 in flight (node) vs raw node:http", [cpu("ours-node"), cpu("node-http"), "µs"], [
       "≤",
       2
@@ -302,6 +339,9 @@ export const renderMarkdown = (results: Results): string => {
     "",
     `Written by \`pnpm bench\` (bench/src/run.ts) on ${results.date}, in ${results.durationSeconds} s. Do not edit by hand.`,
     "",
+    "Every figure here was measured by that run. What past experiments found while tuning, and why the " +
+      "figures are what they are, is kept by hand in [NOTES.md](NOTES.md).",
+    "",
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}. ` +
       `Load average before ${machine.loadAverage.join(" / ")}, after ${machine.loadAverageAfter.join(" / ")}.`,
     "",
@@ -325,15 +365,16 @@ export const renderMarkdown = (results: Results): string => {
     "Each goal as a ratio (or a difference) from this run. Both clients of a row are measured in every round, " +
       "so the ratio is taken round by round and the median of those decides (the range is the rounds'); the " +
       "machine's speed drifts over minutes, which those pairs cancel. The ratio of the two medians is shown " +
-      "beside it. The issue-10 figures are measured on the " +
-      "Node path (`@cognito-feedback/node`) unless the row says otherwise; the issue-6 targets on the " +
-      "`HttpClient` path, where a cold-start reference is the faster of the AWS SDK's two bundles (ESM build or " +
-      "CommonJS build) in each round.",
+      "beside it. The issue-22 targets are the Effect 4 edition's (`effect4/packages`, `effect` 4) on its Node " +
+      "path (its `@cognito-feedback/node`); the rest are the Effect 3 edition's. The issue-10 figures are " +
+      "measured on the Node path (`@cognito-feedback/node`) unless the row says otherwise; the issue-6 targets " +
+      "on the `HttpClient` path, where a cold-start reference is the faster of the AWS SDK's two bundles (ESM " +
+      "build or CommonJS build) in each round.",
     ""
   )
-  for (const issue of [10, 6] as const) {
+  for (const issue of [22, 10, 6] as const) {
     push(
-      `### Issue ${issue} ${issue === 10 ? "figures" : "targets"}`,
+      `### Issue ${issue} ${issue === 10 ? "figures" : issue === 22 ? "targets (Effect 4 edition)" : "targets"}`,
       "",
       "| target | cognito-feedback | reference | measured, by round | of the medians | goal | met? |",
       "|---|---:|---:|---:|---:|:-:|:-:|"
@@ -350,72 +391,62 @@ export const renderMarkdown = (results: Results): string => {
     push("")
   }
 
-  push(
-    "## Where the time goes",
-    "",
-    "Not measured by this run: experiments made while tuning, kept here because they explain the rows above. " +
-      "CPU figures come from the bench's own load runner (each client in a fresh process, interleaved, 5 rounds, " +
-      "the range of the medians over two such runs, CPU µs per call at 64 in flight against this fake endpoint), " +
-      "engine figures from an in-process run with a transport that answers at once.",
-    "",
-    "| step (Node path) | CPU µs per call | what it adds |",
-    "|---|---:|---|",
-    "| raw `node:http`, keep-alive agent | 50–55 | the floor |",
-    "| the same call inside `Effect.async`, one `runPromise` per call | 71–84 | a fiber per call and its " +
-      "scheduling: the Effect runtime, not ours |",
-    "| the whole client (`AuthEventFeedback.update`) | 100–121 | the Node transport (the request's options and " +
-      "header list, the interruption observer, the attempt timer, the response object) and the engine " +
-      "(validation, endpoint, invocation id, retry loop and quota, decoding, metrics: 14–15 µs a call in " +
-      "isolation, the rest is the garbage of its per-call effects under load) |",
-    "",
-    "Removed in the last rounds of work: the generators on the path of a quiet, untraced call; then, in " +
-      "the engine, the effects that drew the invocation id (now two continuations on the fiber's own `Random`), " +
-      "mapped the result and refilled the retry quota (now a plain cell the retry loop updates in its own " +
-      "continuation), which took the engine alone from 18–22 to 14–15 µs a call on the same machine; the " +
-      "response headers are parsed only when an error or an observer reads them (Node parses them on first " +
-      "read). On the `HttpClient` path, the exchange's own fiber is started with `Runtime.runFork` from the " +
-      "caller's fiber refs: it runs at once, in the caller's stack, not after a trip through the scheduler; " +
-      "it gets the context without redirects (built once per runtime) at the fork, and returns its exit as " +
-      "its value instead of a second fiber-ref update to keep its failures out of the unhandled-error log. " +
-      "In-process, against an `HttpClient` that answers on the next turn of the event loop, that took the " +
-      "path from 112 to 93 µs a call, where the plain platform call costs 90.",
-    "",
-    "What is left: any Effect client of this shape starts at about 1.5× raw `node:http` before it does any " +
-      "work (the runtime's cost per `runPromise`: a fiber, a copy of its fiber refs, a promise, a scheduled " +
-      "resumption), and this one's transport and engine add about 0.5× more. The `HttpClient` path keeps one " +
-      "forked fiber per exchange: the platform makes its own `AbortController` for each request, so an attempt " +
-      "timeout on an arbitrary `HttpClient` (one that ignores abort signals too) can only interrupt a fiber, " +
-      "and the fiber also carries the exchange's settings (manual redirects, no request span when the call is " +
-      "untraced) without an acquire-release to restore them; what it still costs is mostly garbage (a fiber " +
-      "and a copy of the fiber refs per exchange). On this machine, the figures of one client move by 20–40 % " +
-      "between rounds a minute apart, which is why the targets pair the clients round by round.",
-    "",
-    "Measured while tuning the Node path (the load runner under `--cpu-prof` and `--trace-gc`): `writev`, the " +
-      "kernel sending on loopback, is about 40 % of its CPU (60 % of raw `node:http`'s); the young-generation " +
-      "collections take about 12 µs a call, against about 6 for raw `node:http` inside `Effect.async` and 3 for " +
-      "raw `node:http` alone: the Effect runtime's per-call objects and ours, alive while 64 calls are in flight. " +
-      "Our own functions (transport, engine, validation, encoding) are about 6 % of the self time. Dropping the " +
-      "two `Redacted` wrappers per call, or the response's reference to Node's message, changed neither the " +
-      "collections nor the CPU beyond the noise.",
-    "",
-    "Cold start of the bundles, timed inside the process (medians of 12 runs of each bundle, ours then the " +
-      "AWS SDK's): from the process's start to the bundle's first statement (Node's own start and the " +
-      "compile) 147 and 153 ms; evaluating the modules 30 and 15 ms, of which, in ours, `effect`'s own " +
-      "modules about 18 (its runtime and `Schema`'s AST) and ours 10–12 (the errors are `Schema.TaggedError` " +
-      "classes, 6 ms for the ten of them and their unions; the request schema 2–3 ms); building the client " +
-      "9 and 4 ms (the Effect runtime running its first fibers, still interpreted); the first call 12 and " +
-      "25 ms. Compiling the module source alone, as a `vm` module, took 34 and 29 ms when last measured, " +
-      "although ours is smaller (230 and 324 KB). The two end within a few milliseconds of each other, so " +
-      "the sign of the row above can change from run to run.",
-    ""
-  )
+  const editionPairs = ([["node:http", "ours-node", "ours4-node"], ["fetch", "ours-fetch", "ours4-fetch"]] as const)
+    .filter(([, three, four]) => present(three) && present(four))
+  if (editionPairs.length > 0) {
+    push(
+      "## The two editions side by side",
+      "",
+      "The Effect 4 edition (`effect4/packages`, `effect` 4) against the Effect 3 edition (`packages`, `effect` 3) " +
+        "on the same transport, in the same run and on the same Node: the Node path (`@cognito-feedback/node`) and " +
+        "the `HttpClient` path over each `effect`'s own `FetchHttpClient` (`@cognito-feedback/http`). The ratio is " +
+        "Effect 4 / Effect 3, round by round as for the targets (the range is the rounds'), then of the medians.",
+      "",
+      "| figure | transport | Effect 3 edition | Effect 4 edition | Effect 4 / Effect 3, by round | of the medians |",
+      "|---|---|---:|---:|---:|---:|"
+    )
+    const figures: ReadonlyArray<readonly [string, string, (client: string) => Rounds]> = [
+      ["CPU per call at 64 in flight", "µs", (c) => loadSamples(results, c, (r) => r.concurrent.cpuMicrosPerCall)],
+      ["Throughput at 64 in flight", "calls/s", (c) => loadSamples(results, c, (r) => r.concurrent.callsPerSecond)],
+      ["Sequential latency p50", "µs", (c) => loadSamples(results, c, (r) => r.sequential.p50Micros)],
+      ["Sequential latency p99", "µs", (c) => loadSamples(results, c, (r) => r.sequential.p99Micros)],
+      ["Heap after the run", "MiB", (c) => loadSamples(results, c, (r) => r.memory.heapUsedBytes)],
+      ["Bundle gzip", "KiB", (c) => [results.bundles.find((b) => b.name === c)?.gzipBytes ?? Number.NaN]],
+      [
+        "Cold start of the bundle to first response",
+        "ms",
+        (c) => coldSamples(results, c, "bundle", (s) => s.firstResponseMillis)
+      ],
+      [
+        "Cold start from node_modules to first response",
+        "ms",
+        (c) => coldSamples(results, c, "node_modules", (s) => s.firstResponseMillis)
+      ]
+    ]
+    for (const [name, unit, samples] of figures) {
+      for (const [transport, three, four] of editionPairs) {
+        const c = compared(samples(four), samples(three))
+        const show = (n: number) => unit === "MiB" ? fixed(mib(n), 1) : unit === "KiB" ? fixed(kib(n), 1) : fixed(n)
+        const range = c.perRound.samples.length > 1
+          ? ` [${fixed(c.perRound.min, 2)}×–${fixed(c.perRound.max, 2)}×]`
+          : ""
+        push(
+          `| ${name} | ${transport} | ${show(c.reference)} ${unit} | ${show(c.ours)} ${unit} | ${
+            fixed(c.perRound.median, 2)
+          }×${range} | ${fixed(c.ofMedians, 2)}× |`
+        )
+      }
+    }
+    push("")
+  }
 
   push(
     "## What this library adds to a plain Effect call",
     "",
     "The same figures for this library minus a hand-written `HttpClient` call over the same transport (the " +
       "floor of any Effect client of this operation): the difference is what validation, retries, error " +
-      "decoding, timeouts and observability cost; the rest belongs to `effect`, `@effect/platform` and the transport.",
+      "decoding, timeouts and observability cost; the rest belongs to `effect`, `@effect/platform` and the transport. " +
+      "The Effect 3 edition's: this run has no hand-written Effect 4 call to subtract from the Effect 4 edition's.",
     "",
     "| transport | CPU µs per call | heap MiB | bundle gzip KiB | bundle cold start to first response ms |",
     "|---|---:|---:|---:|---:|"

@@ -6,6 +6,11 @@
  * `bench/results.json`. Loopback only; every child is killed at the end. Run after `pnpm build`: the
  * command's bundle (`packages/cli/bin`) is what the dry run starts.
  *
+ * Both editions run in the same run, on the same Node: the Effect 4 edition's clients are built by
+ * `effect4/bench` (see `clientModule` in shared.ts), and Effect 4 needs Node 22.19, so this runs on
+ * Node ≥ 22.19 and its children on the same `node` (`process.execPath`). `bench/launch.mjs` (what
+ * `pnpm bench` calls) builds `effect4/bench` and starts this on such a Node.
+ *
  * node bench/build/run.js [--rounds 5] [--cold-rounds 9] [--command-rounds 10] [--storm-rounds 3] [--quick]
  */
 import { execFileSync } from "node:child_process"
@@ -26,7 +31,16 @@ import {
   type StormSample,
   targets
 } from "./report.js"
-import { type ClientName, clientNames, type CommandName, commands, numberArgument, type Retry } from "./shared.js"
+import {
+  clientModule,
+  type ClientName,
+  clientNames,
+  type CommandName,
+  commands,
+  effect4Clients,
+  numberArgument,
+  type Retry
+} from "./shared.js"
 import type { StormResult } from "./storm.js"
 
 const buildDir = dirname(fileURLToPath(import.meta.url))
@@ -53,13 +67,15 @@ const settings = {
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
 const requireFromBench = createRequire(join(benchDir, "package.json"))
-const versionOf = (name: string): string => {
+// the Effect 4 edition's clients resolve their packages from their own package, effect4/bench
+const requireFromEffect4Bench = createRequire(join(rootDir, "effect4", "bench", "package.json"))
+const versionOf = (name: string, from: NodeJS.Require = requireFromBench): string => {
   try {
-    const main = requireFromBench.resolve(`${name}/package.json`)
+    const main = from.resolve(`${name}/package.json`)
     return (JSON.parse(readFileSync(main, "utf8")) as { version: string }).version
   } catch {
     // packages whose exports map hides package.json: walk up from the entry point
-    let dir = dirname(requireFromBench.resolve(name))
+    let dir = dirname(from.resolve(name))
     while (dir !== dirname(dir)) {
       const candidate = join(dir, "package.json")
       if (existsSync(candidate)) {
@@ -75,8 +91,11 @@ const versionOf = (name: string): string => {
 const gitCommit = (): string => {
   try {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: rootDir, encoding: "utf8" }).trim()
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "packages"], { cwd: rootDir, encoding: "utf8" })
-    return dirty.trim() === "" ? commit : `${commit} (with uncommitted changes in packages/)`
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "packages", "effect4/packages"], {
+      cwd: rootDir,
+      encoding: "utf8"
+    })
+    return dirty.trim() === "" ? commit : `${commit} (with uncommitted changes in packages/ or effect4/packages/)`
   } catch {
     return "unknown"
   }
@@ -97,7 +116,22 @@ const machine = () => ({
   loadAverage: os.loadavg().map((n) => Number(n.toFixed(2)))
 })
 
+/** The oldest Node the Effect 4 edition runs on, so the oldest every client of one run shares. */
+const nodeFloor = [22, 19] as const
+
 const main = async () => {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+  if (major < nodeFloor[0] || (major === nodeFloor[0] && minor < nodeFloor[1])) {
+    throw new Error(
+      `Node ${process.versions.node}: the Effect 4 edition needs ${nodeFloor.join(".")} or later, and every client ` +
+        "of a run shares one Node: run `pnpm bench` (bench/launch.mjs), which starts this on Node 22"
+    )
+  }
+  for (const name of effect4Clients) {
+    if (!existsSync(join(buildDir, clientModule(name, "clients")))) {
+      throw new Error(`${name} is not built: run \`pnpm bench\` (bench/launch.mjs builds effect4/bench)`)
+    }
+  }
   const started = Date.now()
   rmSync(tmpDir, { recursive: true, force: true })
   mkdirSync(join(tmpDir, "bundles"), { recursive: true })
@@ -107,7 +141,7 @@ const main = async () => {
   // Bundles first: the cold-start rounds run them.
   const bundles: Array<Bundle> = []
   for (const name of clientNames) {
-    const entry = join(buildDir, "cold", `${name}.js`)
+    const entry = join(buildDir, clientModule(name, "cold"))
     bundles.push(await bundle({ name, entry, mainFields: "module", outDir: join(tmpDir, "bundles") }))
     if (name === "aws-sdk" || name === "effect-aws") {
       bundles.push(await bundle({ name: `${name}-cjs`, entry, mainFields: "main", outDir: join(tmpDir, "bundles") }))
@@ -157,7 +191,7 @@ const main = async () => {
     { readonly client: string; readonly from: "node_modules" | "bundle"; readonly file: string }
   > = []
   for (const client of clientNames) {
-    coldTargets.push({ client, from: "node_modules", file: join(buildDir, "cold", `${client}.js`) })
+    coldTargets.push({ client, from: "node_modules", file: join(buildDir, clientModule(client, "cold")) })
   }
   for (const b of bundles) coldTargets.push({ client: b.name, from: "bundle", file: b.file })
   for (let round = 1; round <= settings.coldRounds; round++) {
@@ -212,6 +246,8 @@ const main = async () => {
     { client: "ours-undici", retry: "standard" },
     { client: "ours-undici", retry: "adaptive" },
     { client: "ours-undici", retry: "none" },
+    { client: "ours4-node", retry: "standard" },
+    { client: "ours4-node", retry: "adaptive" },
     { client: "aws-sdk", retry: "standard" },
     { client: "aws-sdk", retry: "adaptive" }
   ]
@@ -251,7 +287,7 @@ const main = async () => {
   // Where the CPU goes for this library under the same load: one profiled run of each variant.
   const profileServer = await startServer(join(buildDir, "server.js"), [])
   const profiles: Array<Results["profiles"][number]> = []
-  for (const client of ["ours-node", "ours-undici", "ours-fetch", "aws-sdk"] as const) {
+  for (const client of ["ours-node", "ours4-node", "ours-undici", "ours-fetch", "ours4-fetch", "aws-sdk"] as const) {
     const dir = join(tmpDir, "profiles", client)
     const { code, stderr } = await runNode([
       "--cpu-prof",
@@ -289,6 +325,8 @@ const main = async () => {
       effect: versionOf("effect"),
       "@effect/platform": versionOf("@effect/platform"),
       "@effect/platform-node": versionOf("@effect/platform-node"),
+      "cognito-feedback, Effect 4 edition": versionOf("@cognito-feedback/http", requireFromEffect4Bench),
+      "effect (Effect 4 edition)": versionOf("effect", requireFromEffect4Bench),
       undici: versionOf("undici"),
       "@aws-sdk/client-cognito-identity-provider": versionOf("@aws-sdk/client-cognito-identity-provider"),
       "@effect-aws/client-cognito-identity-provider": versionOf("@effect-aws/client-cognito-identity-provider"),

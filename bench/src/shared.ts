@@ -35,11 +35,13 @@ export const clientNames = [
   "undici",
   "node-http",
   "ours-node",
+  "ours4-node",
   "aws-sdk",
   "effect-aws",
   "effect-plain",
   "ours-undici",
   "ours-fetch",
+  "ours4-fetch",
   "effect-plain-fetch",
   "fetch"
 ] as const
@@ -55,8 +57,27 @@ export const clientLabels: Record<ClientName, string> = {
   "effect-plain-fetch": "plain Effect HttpClient (fetch)",
   "ours-node": "cognito-feedback, node:http (@cognito-feedback/node)",
   "ours-undici": "cognito-feedback, undici",
-  "ours-fetch": "cognito-feedback, fetch"
+  "ours-fetch": "cognito-feedback, fetch",
+  "ours4-node": "cognito-feedback, Effect 4 edition, node:http (@cognito-feedback/node)",
+  "ours4-fetch": "cognito-feedback, Effect 4 edition, fetch (Effect 4's FetchHttpClient)"
 }
+
+/**
+ * The Effect 4 edition's clients. Their sources are in the Effect 4 workspace (`effect4/bench`),
+ * where `effect` resolves to 4 and `@cognito-feedback/*` to that edition's packages; the root
+ * bench only runs what that package built.
+ */
+export const effect4Clients: ReadonlyArray<ClientName> = ["ours4-node", "ours4-fetch"]
+
+/**
+ * Where a client's module is, relative to the root bench's build folder (`bench/build`): its
+ * `make` (`clients`) or its one-call cold-start entry (`cold`). The Effect 4 edition's are built by
+ * `effect4/bench` with the repository root as its `rootDir` (see its tsconfig.json), hence the path.
+ */
+export const clientModule = (name: ClientName, kind: "clients" | "cold"): string =>
+  effect4Clients.includes(name)
+    ? `../../effect4/bench/build/effect4/bench/src/${kind}/${name}.js`
+    : `./${kind}/${name}.js`
 
 /** The command whose start-to-exit time is measured, beside its floor: a `node` that does nothing. */
 export const commands = {

@@ -6,7 +6,7 @@
  *
  * node build/storm.js --client ours-undici --retry standard --endpoint URL [--callers 200] [--seconds 8]
  */
-import { argument, type MakeClient, numberArgument, percentile, type Retry } from "./shared.js"
+import { argument, clientModule, type MakeClient, numberArgument, percentile, type Retry } from "./shared.js"
 
 export interface StormResult {
   readonly client: string
@@ -23,14 +23,16 @@ export interface StormResult {
 }
 
 const clientName = argument("client")
-if (clientName !== "ours-undici" && clientName !== "aws-sdk") throw new Error(`no storm for ${clientName}`)
+if (clientName !== "ours-undici" && clientName !== "ours4-node" && clientName !== "aws-sdk") {
+  throw new Error(`no storm for ${clientName}`)
+}
 const retry = argument("retry") as Retry
 if (retry !== "standard" && retry !== "adaptive" && retry !== "none") throw new Error(`unknown retry ${retry}`)
 const endpoint = argument("endpoint")
 const callers = numberArgument("callers", 200)
 const seconds = numberArgument("seconds", 8)
 
-const { make } = (await import(`./clients/${clientName}.js`)) as { make: MakeClient }
+const { make } = (await import(clientModule(clientName, "clients"))) as { make: MakeClient }
 const client = await make(endpoint, retry)
 
 const durations: Array<number> = []

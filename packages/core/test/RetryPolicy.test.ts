@@ -1,3 +1,14 @@
+import {
+  anyStatus,
+  backoffCases,
+  defaultBackoffMillis,
+  gaps as gapsOf,
+  jitterInputs,
+  loadSdkRetryLists,
+  retryableTransportReasons,
+  retryAfterCases,
+  unexpectedResponseClasses
+} from "@cognito-feedback/test-support/coreCases"
 import { assert, describe, it } from "@effect/vitest"
 import {
   Clock,
@@ -12,9 +23,6 @@ import {
   Schedule,
   TestClock
 } from "effect"
-import { createRequire } from "node:module"
-import * as path from "node:path"
-import { pathToFileURL } from "node:url"
 import type { UpdateAuthEventFeedbackError } from "../src/CognitoError.js"
 import {
   InternalErrorException,
@@ -31,22 +39,8 @@ import {
 import * as RetryPolicy from "../src/RetryPolicy.js"
 
 // The AWS SDK's own lists, the oracle for the classification (not this package's lists): the
-// Cognito client is a dev dependency of the protocol package, and its `@smithy/core` holds them in
-// the module its classifier is built from (the protocol's tests check that they are what it uses).
-const protocolRequire = createRequire(createRequire(import.meta.url).resolve("@cognito-feedback/protocol/package.json"))
-const sdkRequire = createRequire(protocolRequire.resolve("@aws-sdk/client-cognito-identity-provider"))
-const sdkLists = (await import(
-  pathToFileURL(
-    path.join(
-      path.dirname(sdkRequire.resolve("@smithy/core/package.json")),
-      "dist-es/submodules/retry/service-error-classification/constants.js"
-    )
-  ).href
-)) as {
-  readonly THROTTLING_ERROR_CODES: ReadonlyArray<string>
-  readonly TRANSIENT_ERROR_CODES: ReadonlyArray<string>
-  readonly TRANSIENT_ERROR_STATUS_CODES: ReadonlyArray<number>
-}
+// protocol's tests check that they are what it uses.
+const sdkLists = await loadSdkRetryLists()
 
 const tooMany = new TooManyRequestsException({ message: "Rate exceeded", requestId: "r-1" })
 const internal = new InternalErrorException({ message: "Internal error" })
@@ -59,7 +53,7 @@ const nonRetryable: ReadonlyArray<UpdateAuthEventFeedbackError> = [
   new UserPoolAddOnNotEnabledException({ message: "off" }),
   new OperationNotEnabledException({ message: "replica" })
 ]
-const transportReasons = ["Connect", "Reset", "Timeout", "Unknown"] as const
+const transportReasons = retryableTransportReasons
 const unexpected = (status: number, code?: string) => new UnexpectedResponseError({ status, code, message: "?" })
 
 interface AttemptRecord {
@@ -104,8 +98,7 @@ const recordRetries = Effect.map(Ref.make<ReadonlyArray<RetryPolicy.RetryEvent>>
   onRetry: (event: RetryPolicy.RetryEvent) => Ref.update(ref, (events) => [...events, event])
 }))
 
-const gaps = (records: ReadonlyArray<AttemptRecord>) =>
-  records.slice(1).map((record, i) => record.at - (records[i]?.at ?? 0))
+const gaps = (records: ReadonlyArray<AttemptRecord>) => gapsOf(records.map((record) => record.at))
 
 const serviceError = fc.constantFrom<UpdateAuthEventFeedbackError>(
   tooMany,
@@ -125,19 +118,7 @@ describe("classify", () => {
       [internal, "transient"],
       ...nonRetryable.map((error) => [error, "none"] as const),
       ...transportReasons.map((reason) => [new TransportError({ reason, message: "x" }), "transient"] as const),
-      [unexpected(429), "throttling"],
-      [unexpected(500), "transient"],
-      [unexpected(502), "transient"],
-      [unexpected(503), "transient"],
-      [unexpected(504), "transient"],
-      [unexpected(501), "none"],
-      [unexpected(400), "none"],
-      [unexpected(200), "none"],
-      [unexpected(400, "ThrottlingException"), "throttling"],
-      [unexpected(400, "RequestTimeout"), "transient"],
-      [unexpected(503, "SomethingElse"), "transient"],
-      [unexpected(400, "SomethingElse"), "none"],
-      [unexpected(500, "SlowDown"), "throttling"]
+      ...unexpectedResponseClasses.map(([status, code, retryClass]) => [unexpected(status, code), retryClass] as const)
     ]
     for (const [error, expected] of table) {
       assert.strictEqual(RetryPolicy.classify(error), expected, `${error._tag} ${JSON.stringify(error)}`)
@@ -146,7 +127,7 @@ describe("classify", () => {
     }
   })
 
-  const status = fc.integer({ min: 0, max: 999 })
+  const status = anyStatus
   const unknownCode = fc.string().filter((code) =>
     !sdkLists.THROTTLING_ERROR_CODES.includes(code) && !sdkLists.TRANSIENT_ERROR_CODES.includes(code)
   )
@@ -230,27 +211,18 @@ describe("policies", () => {
   })
 
   it("backoff doubles from the class's base up to 20 s", () => {
-    const ms = (retryClass: RetryPolicy.RetryClass, i: number) =>
-      Duration.toMillis(RetryPolicy.backoff(RetryPolicy.defaults, retryClass, i))
-    assert.deepStrictEqual([0, 1, 2, 3, 4, 5, 40].map((i) => ms("throttling", i)), [
-      1000,
-      2000,
-      4000,
-      8000,
-      16000,
-      20000,
-      20000
-    ])
-    assert.deepStrictEqual([0, 1, 2, 8, 9].map((i) => ms("transient", i)), [50, 100, 200, 12800, 20000])
+    for (const [retryClass, i, millis] of backoffCases) {
+      assert.strictEqual(
+        Duration.toMillis(RetryPolicy.backoff(RetryPolicy.defaults, retryClass, i)),
+        millis,
+        `${retryClass} ${i}`
+      )
+    }
   })
 
-  it.prop("a jittered delay stays within [0, backoff]", {
-    retryClass: fc.constantFrom("throttling" as const, "transient" as const),
-    retryIndex: fc.integer({ min: 0, max: 64 }),
-    random: fc.double({ min: 0, max: 1, noNaN: true })
-  }, ({ random, retryClass, retryIndex }) => {
+  it.prop("a jittered delay stays within [0, backoff]", jitterInputs, ({ random, retryClass, retryIndex }) => {
     const delay = Duration.toMillis(RetryPolicy.retryDelay(RetryPolicy.defaults, retryClass, retryIndex, random))
-    const bound = Math.min((retryClass === "throttling" ? 1000 : 50) * 2 ** retryIndex, 20_000)
+    const bound = defaultBackoffMillis(retryClass, retryIndex)
     assert.isAtLeast(delay, 0)
     assert.isAtMost(delay, bound)
     // durations keep nanoseconds
@@ -258,12 +230,10 @@ describe("policies", () => {
   })
 
   it("a Retry-After hint raises the delay, capped at the jittered delay + 5 s", () => {
-    const delay = (hint: Duration.DurationInput) =>
-      Duration.toMillis(RetryPolicy.retryDelay(RetryPolicy.defaults, "throttling", 0, 0.5, Duration.decode(hint)))
-    assert.strictEqual(delay("100 millis"), 500)
-    assert.strictEqual(delay("3 seconds"), 3000)
-    assert.strictEqual(delay("5500 millis"), 5500)
-    assert.strictEqual(delay("60 seconds"), 5500)
+    for (const [hint, expected] of retryAfterCases) {
+      const delay = RetryPolicy.retryDelay(RetryPolicy.defaults, "throttling", 0, 0.5, Duration.millis(hint))
+      assert.strictEqual(Duration.toMillis(delay), expected, `hint ${hint}`)
+    }
   })
 })
 
@@ -333,7 +303,7 @@ describe("Retrier", () => {
         assert.strictEqual(first.gaps.length, 7)
         first.delays.forEach((delay, i) => {
           assert.isAtLeast(delay, 0)
-          assert.isAtMost(delay, Math.min(1000 * 2 ** i, 20_000))
+          assert.isAtMost(delay, defaultBackoffMillis("throttling", i))
           assert.closeTo(first.gaps[i] ?? -1, delay, 1e-6)
         })
         assert.deepStrictEqual(second.delays, first.delays)
@@ -380,9 +350,9 @@ describe("Retrier", () => {
           yield* settle(retrier.run(script.attempt).pipe(Effect.withRandom(Random.fixed([0.5]))))
           return gaps(yield* script.log)
         })
-      assert.deepStrictEqual(yield* delaysWith("3 seconds"), [3000])
-      assert.deepStrictEqual(yield* delaysWith("1 minute"), [5500])
-      assert.deepStrictEqual(yield* delaysWith("10 millis"), [500])
+      for (const [hint, expected] of retryAfterCases) {
+        assert.deepStrictEqual(yield* delaysWith(Duration.millis(hint)), [expected])
+      }
     }))
 
   it.effect("reports each retry before sleeping", () =>

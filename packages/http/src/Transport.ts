@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { TransportError, UnexpectedResponseError } from "@cognito-feedback/core/CognitoError"
+import * as TransportFailure from "@cognito-feedback/protocol/TransportFailure"
 import * as Duration from "effect/Duration"
 import type * as Effect from "effect/Effect"
 
@@ -64,33 +65,6 @@ export interface Transport {
   readonly exchange: (request: Request) => Effect.Effect<Response, TransportError>
 }
 
-const codeOf = (cause: unknown): string | undefined => {
-  // undici and Node put the errno code on the error or on its cause; fetch wraps it once more
-  for (let current = cause, depth = 0; current !== null && typeof current === "object" && depth < 4; depth++) {
-    const code = (current as { readonly code?: unknown }).code
-    if (typeof code === "string") return code
-    current = (current as { readonly cause?: unknown }).cause
-  }
-  return undefined
-}
-
-const connectCodes: ReadonlySet<string> = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT"
-])
-const resetCodes: ReadonlySet<string> = new Set([
-  "ECONNRESET",
-  "EPIPE",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "ECONNABORTED"
-])
-const timeoutCodes: ReadonlySet<string> = new Set(["ETIMEDOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT"])
-
 /**
  * The request failed before an answer began: classified by the errno-style code of `cause` (or of
  * its causes). The cause is kept for debugging; it never holds the request body.
@@ -98,21 +72,8 @@ const timeoutCodes: ReadonlySet<string> = new Set(["ETIMEDOUT", "UND_ERR_BODY_TI
  * @since 0.1.0
  * @category errors
  */
-export const requestFailed = (cause: unknown): TransportError => {
-  const code = codeOf(cause)
-  const reason = code === undefined
-    ? "Unknown"
-    : connectCodes.has(code)
-    ? "Connect"
-    : timeoutCodes.has(code)
-    ? "Timeout"
-    : "Reset"
-  return new TransportError({
-    reason,
-    message: `could not complete the request${code === undefined ? "" : ` (${code})`}`,
-    cause
-  })
-}
+export const requestFailed = (cause: unknown): TransportError =>
+  new TransportError({ ...TransportFailure.requestFailed(cause), cause })
 
 /**
  * The request could not even be built or handed to the network (a URL the platform rejects, a
@@ -122,7 +83,7 @@ export const requestFailed = (cause: unknown): TransportError => {
  * @category errors
  */
 export const requestNotSent = (what: string, cause?: unknown): TransportError =>
-  new TransportError({ reason: "NotSent", message: `the request could not be sent (${what})`, cause })
+  new TransportError({ reason: "NotSent", message: TransportFailure.requestNotSentMessage(what), cause })
 
 /**
  * Reading the body failed. A body that stopped arriving is the transport's fault (a
@@ -137,20 +98,10 @@ export const bodyFailed = (
   requestId: string | undefined,
   fallbackCode = "unreadable"
 ): TransportError | UnexpectedResponseError => {
-  const code = codeOf(cause)
-  if (code !== undefined && (resetCodes.has(code) || timeoutCodes.has(code))) {
-    return new TransportError({
-      reason: timeoutCodes.has(code) ? "Timeout" : "Reset",
-      message: `the connection failed while reading the response (${code})`,
-      cause
-    })
-  }
-  return new UnexpectedResponseError({
-    status,
-    requestId,
-    message: `HTTP ${status}: the body could not be read (${code ?? fallbackCode})`,
-    cause
-  })
+  const failure = TransportFailure.bodyFailed(cause, status, fallbackCode)
+  return failure._tag === "Transport"
+    ? new TransportError({ reason: failure.reason, message: failure.message, cause })
+    : new UnexpectedResponseError({ status, requestId, message: failure.message, cause })
 }
 
 /**

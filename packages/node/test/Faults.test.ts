@@ -5,19 +5,16 @@
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import { ResponseText } from "@cognito-feedback/http"
+import * as FaultMatrix from "@cognito-feedback/test-support/faultMatrix"
+import { echoCases, echoHandler, echoRequest, hasControls, leakIn } from "@cognito-feedback/test-support/hostileEcho"
+import { countResources as count } from "@cognito-feedback/test-support/loopback"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Duration, Effect, Exit, Fiber, Inspectable, Logger, LogLevel } from "effect"
-import type * as http from "node:http"
 import { recordingLogger, recordingTracer } from "../../http/test/support.js"
-import { echoCases, echoHandler, echoRequest, hasControls, leakIn } from "./hostileEcho.js"
 import { liveClients, request } from "./liveClients.js"
 import { closedPort, loopbackServer } from "./loopback.js"
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
-
-const faultyServer = (handler: Handler) => loopbackServer((req, res) => handler(req, res))
-
-const count = (resource: string) => process.getActiveResourcesInfo().filter((r) => r === resource).length
+const faultyServer = (handler: FaultMatrix.Handler) => loopbackServer((req, res) => handler(req, res))
 
 /** Polls `check` for up to a second: closing sockets and timers takes a turn of the event loop. */
 const eventually = (check: () => boolean, message: string) =>
@@ -27,122 +24,12 @@ const eventually = (check: () => boolean, message: string) =>
   })
 
 const quickRetries = RetryPolicy.standard({
-  throttlingBaseDelay: Duration.millis(1),
-  transientBaseDelay: Duration.millis(1)
+  throttlingBaseDelay: Duration.millis(FaultMatrix.retryDelayMillis),
+  transientBaseDelay: Duration.millis(FaultMatrix.retryDelayMillis)
 })
 
-interface Case {
-  readonly name: string
-  readonly handler: Handler
-  readonly tag: string
-  readonly attempts: number
-  readonly reason?: string
-}
-
-const html = (status: number): Handler => (_req, res) => {
-  res.writeHead(status, { "content-type": "text/html" })
-  res.end("<html><body>Bad Gateway</body></html>")
-}
-
-const cases: ReadonlyArray<Case> = [
-  {
-    name: "reset before the response",
-    handler: (req) => req.socket.destroy(),
-    tag: "TransportError",
-    attempts: 3
-  },
-  {
-    name: "reset in the middle of the body",
-    handler: (req, res) => {
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": "100" })
-      res.write("{\"a\":")
-      setTimeout(() => req.socket.destroy(), 5)
-    },
-    tag: "TransportError",
-    attempts: 3
-  },
-  {
-    name: "headers then silence",
-    handler: (_req, res) => {
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" })
-      res.flushHeaders()
-    },
-    tag: "TransportError",
-    reason: "Timeout",
-    attempts: 3
-  },
-  {
-    name: "a body that never ends",
-    handler: (_req, res) => {
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" })
-      const timer = setInterval(() => res.write(" "), 5)
-      res.on("close", () => clearInterval(timer))
-    },
-    tag: "TransportError",
-    reason: "Timeout",
-    attempts: 3
-  },
-  {
-    name: "a 200 whose body is not JSON",
-    handler: (_req, res) => {
-      res.writeHead(200)
-      res.end("not json")
-    },
-    tag: "UnexpectedResponseError",
-    attempts: 1
-  },
-  {
-    name: "a 200 whose body is not an object",
-    handler: (_req, res) => {
-      res.writeHead(200)
-      res.end("[1,2]")
-    },
-    tag: "UnexpectedResponseError",
-    attempts: 1
-  },
-  { name: "502 with HTML", handler: html(502), tag: "UnexpectedResponseError", attempts: 3 },
-  { name: "503 with HTML", handler: html(503), tag: "UnexpectedResponseError", attempts: 3 },
-  { name: "504 with HTML", handler: html(504), tag: "UnexpectedResponseError", attempts: 3 },
-  {
-    name: "a gzip header on an unencoded error body",
-    handler: (_req, res) => {
-      res.writeHead(400, { "content-encoding": "gzip", "x-amzn-errortype": "NotAuthorizedException" })
-      res.end("{\"message\":\"not gzip\"}")
-    },
-    tag: "NotAuthorizedException",
-    attempts: 1
-  },
-  {
-    name: "a huge error body (reading stops at the bound)",
-    handler: (_req, res) => {
-      res.writeHead(400, { "x-amzn-errortype": "NotAuthorizedException" })
-      const chunk = "x".repeat(64 * 1024)
-      let sent = 0
-      const pump = () => {
-        while (sent < 4096) {
-          sent++
-          if (!res.write(chunk)) return res.once("drain", pump)
-        }
-        res.end()
-      }
-      pump()
-    },
-    tag: "NotAuthorizedException",
-    attempts: 1
-  },
-  {
-    name: "a redirect",
-    handler: (_req, res) => {
-      res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" })
-      res.end()
-    },
-    tag: "UnexpectedResponseError",
-    attempts: 1
-  }
-]
-
 describe.each(liveClients)("faults over a real socket ($name)", (client) => {
-  for (const fault of cases) {
+  for (const fault of FaultMatrix.faultCases) {
     it.live(fault.name, () =>
       Effect.gen(function*() {
         const rootsBefore = (yield* Fiber.roots).length
@@ -151,7 +38,11 @@ describe.each(liveClients)("faults over a real socket ($name)", (client) => {
         const exit = yield* Effect.scoped(
           AuthEventFeedback.update(request).pipe(
             Effect.provide(
-              client.layer({ endpoint: server.url, retryPolicy: quickRetries, attemptTimeout: "300 millis" })
+              client.layer({
+                endpoint: server.url,
+                retryPolicy: quickRetries,
+                attemptTimeout: Duration.millis(FaultMatrix.attemptTimeoutMillis)
+              })
             ),
             Effect.exit
           )
@@ -236,13 +127,8 @@ describe.each(liveClients.filter((client) => client.ownsConnections))("no socket
   it.live("after the scope of a client with in-flight and finished calls closes", () =>
     Effect.gen(function*() {
       const before = process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap" || r === "Timeout")
-      const slowServer = yield* faultyServer(() => {
-        // never answers
-      })
-      const okServer = yield* faultyServer((_req, res) => {
-        res.writeHead(200)
-        res.end("{}")
-      })
+      const slowServer = yield* faultyServer(FaultMatrix.silent)
+      const okServer = yield* faultyServer(FaultMatrix.succeeding)
       yield* Effect.scoped(
         Effect.gen(function*() {
           yield* Effect.provide(AuthEventFeedback.update(request), client.layer({ endpoint: okServer.url }))

@@ -1,7 +1,7 @@
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import type { AuthEventFeedbackClient } from "@cognito-feedback/http"
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Duration, Effect, Exit, Fiber, TestClock } from "effect"
+import { Duration, Effect, Exit, Fiber, TestClock } from "effect"
 import type { LiveClient } from "./liveClients.js"
 import { liveClients, request } from "./liveClients.js"
 import { closedPort, loopbackServer } from "./loopback.js"
@@ -23,7 +23,7 @@ describe.each(liveClients)("over $name and a loopback server", (client) => {
       })
       const response = yield* update(client, { endpoint: server.url })
       assert.deepStrictEqual(response, {})
-      const received = yield* Deferred.await(server.received)
+      const received = yield* Effect.promise(() => server.received)
       assert.strictEqual(received.headers["x-amz-target"], "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")
       assert.strictEqual(received.headers["content-type"], "application/x-amz-json-1.1")
       assert.deepStrictEqual(JSON.parse(received.body), request)
@@ -70,14 +70,14 @@ describe.each(liveClients)("over $name and a loopback server", (client) => {
       const fiber = yield* Effect.fork(
         update(client, { endpoint: server.url, attemptTimeout: "2 seconds", retryPolicy: RetryPolicy.disabled })
       )
-      yield* Deferred.await(server.received)
+      yield* Effect.promise(() => server.received)
       yield* TestClock.adjust("2 seconds")
       const exit = yield* Fiber.await(fiber)
       assert.isTrue(Exit.isFailure(exit))
       const error = yield* Effect.flip(exit)
       assert.strictEqual(error._tag, "TransportError")
       assert.strictEqual(error._tag === "TransportError" ? error.reason : undefined, "Timeout")
-      yield* Deferred.await(server.aborted)
+      yield* Effect.promise(() => server.aborted)
     }))
 
   it.scoped("interrupting the caller aborts the request in flight", () =>
@@ -86,9 +86,9 @@ describe.each(liveClients)("over $name and a loopback server", (client) => {
         // never answers
       })
       const fiber = yield* Effect.fork(update(client, { endpoint: server.url }))
-      yield* Deferred.await(server.received)
+      yield* Effect.promise(() => server.received)
       yield* Fiber.interrupt(fiber)
-      yield* Deferred.await(server.aborted)
+      yield* Effect.promise(() => server.aborted)
       assert.isTrue(Exit.isInterrupted(yield* Fiber.await(fiber)))
     }))
 })

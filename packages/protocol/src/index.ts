@@ -126,3 +126,33 @@ export * as WireCases from "./WireCases.js"
  * @since 0.1.0
  */
 export * as Shape from "./Shape.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as TransportFailure from "./TransportFailure.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as InvocationId from "./InvocationId.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorHttp from "./EmulatorHttp.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as SecretSearch from "./SecretSearch.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Uuid from "./Uuid.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PageRequest from "./PageRequest.js"

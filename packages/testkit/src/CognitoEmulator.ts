@@ -12,6 +12,8 @@
  *
  * @since 0.1.0
  */
+import * as EmulatorHttp from "@cognito-feedback/protocol/EmulatorHttp"
+import { flattenHeaders, urlOf } from "@cognito-feedback/protocol/EmulatorHttp"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpApp from "@effect/platform/HttpApp"
@@ -121,16 +123,6 @@ const readBody = (source: Http.IncomingMessage, limit: number): Effect.Effect<Bo
   })
 }
 
-// Node's request headers may hold arrays (repeated headers): join them as HTTP folds them.
-const flattenHeaders = (headers: Http.IncomingHttpHeaders): Record<string, string> => {
-  const flat: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === "string") flat[name] = value
-    else if (Array.isArray(value)) flat[name] = value.join(", ")
-  }
-  return flat
-}
-
 const app = (
   handle: (request: CognitoWire.WireRequest) => Effect.Effect<CognitoWire.WireResult>,
   maxBodyBytes: number,
@@ -171,31 +163,13 @@ const app = (
  * a browser, the W3C Trace Context and Baggage headers (`traceparent`, `tracestate`, `baggage`)
  * that a page traced with OpenTelemetry adds to every `fetch`, and the response headers a client
  * reads (request id, error type and message, date) exposed to it. Preflights (`OPTIONS`) are
- * answered 204 without reaching the simulator.
+ * answered 204 without reaching the simulator. The table is the protocol's (`EmulatorHttp.cors`),
+ * which every edition's emulator answers with.
  *
  * @since 0.1.0
  * @category cors
  */
-export const cors = {
-  allowedOrigins: [],
-  allowedMethods: ["POST"],
-  // What the real cognito-idp endpoint allows beyond the SDK's headers is not documented, and we
-  // have not observed its answer to a preflight that asks for the trace headers. A traced page
-  // sends them on every call, and refusing them would fail the page's calls here for a reason that
-  // has nothing to do with Cognito, so they are allowed.
-  allowedHeaders: [
-    "content-type",
-    "x-amz-target",
-    "x-amz-user-agent",
-    "amz-sdk-invocation-id",
-    "amz-sdk-request",
-    "traceparent",
-    "tracestate",
-    "baggage"
-  ],
-  exposedHeaders: ["x-amzn-requestid", "x-amzn-errortype", "x-amzn-errormessage", "date"],
-  maxAge: 172_800
-} as const
+export const cors: typeof EmulatorHttp.cors = EmulatorHttp.cors
 
 /** Stops listening and ends every connection, idle or not, then waits for the server to close. */
 const closeServer = (server: Http.Server): Effect.Effect<void> =>
@@ -204,8 +178,6 @@ const closeServer = (server: Http.Server): Effect.Effect<void> =>
     server.close(() => resume(Effect.void))
     server.closeAllConnections()
   })
-
-const urlOf = (host: string, port: number): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}`
 
 /**
  * Starts an emulator over the `CognitoSimulator` in the context; it stops when the scope closes.

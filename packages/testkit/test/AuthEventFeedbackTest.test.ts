@@ -6,13 +6,10 @@ import * as CognitoArbitrary from "../src/CognitoArbitrary.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import { sampleSeed } from "../src/SimulatorSeed.js"
 
-const alice = {
-  UserPoolId: "us-east-1_Example1",
-  Username: "alice",
-  EventId: "evt-1",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Invalid"
-} as const
+import * as Secrets from "@cognito-feedback/test-support/secrets"
+import { alice } from "@cognito-feedback/test-support/secrets"
+
+const levels: Secrets.LevelNames = { debug: "DEBUG", info: "INFO", warn: "WARN", error: "ERROR" }
 
 const throttled = AuthEventFeedbackTest.failure(
   new CognitoError.TooManyRequestsException({ message: "Rate exceeded" })
@@ -267,23 +264,16 @@ describe("expectNoSecrets", () => {
       Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))
     )
 
-  const assertNoValue = (error: AuthEventFeedbackTest.SecretLeakError) => {
-    for (const text of [error.message, String(error), JSON.stringify(error), ...error.locations]) {
-      assert.notInclude(text, "tok.valid-1")
-      assert.notInclude(text, "alice")
-    }
-  }
+  const assertNoValue = (error: AuthEventFeedbackTest.SecretLeakError) =>
+    assert.isUndefined(Secrets.leakedIn([error.message, String(error), JSON.stringify(error), ...error.locations]))
 
   it.effect("fails on a token logged in a message, naming the log line, without the token", () =>
     Effect.gen(function*() {
       const error = yield* leakOf(
         AuthEventFeedback.update(alice).pipe(Effect.tap(() => Effect.logInfo(`recorded ${alice.FeedbackToken}`)))
       )
-      assert.deepStrictEqual(error.locations, ["the FeedbackToken of call 1 in log line 1 (INFO) message"])
-      assert.strictEqual(
-        error.message,
-        "a secret appeared in the telemetry: the FeedbackToken of call 1 in log line 1 (INFO) message"
-      )
+      assert.deepStrictEqual(error.locations, [Secrets.messageLeak(levels)])
+      assert.strictEqual(error.message, `a secret appeared in the telemetry: ${Secrets.messageLeak(levels)}`)
       assertNoValue(error)
     }))
 
@@ -294,7 +284,7 @@ describe("expectNoSecrets", () => {
           Effect.tap(() => Effect.logDebug("recorded").pipe(Effect.annotateLogs("user", alice.Username)))
         )
       )
-      assert.deepStrictEqual(error.locations, ["the Username of call 1 in log line 1 (DEBUG) annotation \"user\""])
+      assert.deepStrictEqual(error.locations, [Secrets.annotationLeak(levels)])
       assertNoValue(error)
     }))
 
@@ -305,15 +295,13 @@ describe("expectNoSecrets", () => {
           Effect.withSpan("handler", { attributes: { "feedback.token": alice.FeedbackToken } })
         )
       )
-      assert.deepStrictEqual(error.locations, [
-        "the FeedbackToken of call 1 in span 1 (\"handler\") attribute \"feedback.token\""
-      ])
+      assert.deepStrictEqual(error.locations, [Secrets.attributeLeak])
       assertNoValue(error)
     }))
 
   it.effect("fails on a secret in a span event, an error's cause, nested values, JSON-escaped or URL-encoded", () =>
     Effect.gen(function*() {
-      const token = "tok.a/b=\"c"
+      const token = Secrets.hostileToken
       const failing = Effect.gen(function*() {
         const span = yield* Effect.orDie(Effect.currentSpan)
         span.event("sent", BigInt(0), { body: { nested: [token] } })
@@ -324,14 +312,7 @@ describe("expectNoSecrets", () => {
         AuthEventFeedbackTest.expectNoSecrets({ secrets: [Redacted.make(token)] }),
         Effect.flip
       )
-      assert.deepStrictEqual(captured.locations, [
-        "secret 1 in log line 1 (WARN) annotation \"request\"",
-        "secret 1 in log line 2 (ERROR) cause",
-        "secret 1 in span 1 (\"handler\") event \"sent\" attribute \"body\"",
-        // Effect's tracer also records each log line inside a span as an event of that span
-        "secret 1 in span 1 (\"handler\") event \"failed\" attribute \"request\"",
-        "secret 1 in span 1 (\"handler\") event \"failed\" attribute \"effect.cause\""
-      ])
+      assert.deepStrictEqual(captured.locations, Secrets.hostileLeaks(levels, "effect.cause"))
       for (const text of [captured.message, ...captured.locations]) assert.notInclude(text, "tok.a")
     }))
 
@@ -371,17 +352,16 @@ describe("expectNoSecrets", () => {
       assert.strictEqual(error._tag, "SecretLeakError")
     }))
 
-  const outcomesOfTheLibrary = Effect.gen(function*() {
-    yield* AuthEventFeedback.update(alice)
-    yield* Effect.flip(AuthEventFeedback.update({ ...alice, FeedbackToken: "tok.wrong-one" }))
-    yield* Effect.flip(AuthEventFeedback.update({ ...alice, Username: "mallory" }))
-    yield* Effect.flip(AuthEventFeedback.update({ ...alice, FeedbackToken: "tok/bad token" }))
-  })
+  const outcomesOfTheLibrary = Effect.forEach(Secrets.libraryCalls, ({ input, outcome }) =>
+    Effect.map(
+      Effect.either(AuthEventFeedback.update(input)),
+      (result) => assert.strictEqual(result._tag === "Right" ? "Success" : result.left._tag, outcome)
+    ), { discard: true })
 
   it.effect("passes on the library's own calls over the memory layer, debug logging on", () =>
     Effect.gen(function*() {
       const captured = yield* AuthEventFeedbackTest.captureTelemetry(outcomesOfTheLibrary)
-      assert.lengthOf(captured.secrets, 8)
+      assert.lengthOf(captured.secrets, Secrets.libraryCallSecrets)
       yield* outcomesOfTheLibrary.pipe(
         AuthEventFeedbackTest.expectNoSecrets(),
         Logger.withMinimumLogLevel(LogLevel.Debug)
@@ -402,7 +382,7 @@ describe("expectNoSecrets", () => {
       assert.isTrue(Exit.isSuccess(captured.exit))
       assert.includeMembers(captured.logs.map((log) => log.message).flat(), ["retrying", "feedback recorded"])
       assert.include(captured.spans.map((span) => span.name), "Cognito.UpdateAuthEventFeedback")
-      assert.lengthOf(captured.secrets, 8)
+      assert.lengthOf(captured.secrets, Secrets.libraryCallSecrets)
       yield* program.pipe(AuthEventFeedbackTest.expectNoSecrets(), Logger.withMinimumLogLevel(LogLevel.Debug))
     }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
 })

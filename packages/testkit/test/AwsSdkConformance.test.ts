@@ -14,59 +14,35 @@ import {
   UserPoolAddOnNotEnabledException
 } from "@aws-sdk/client-cognito-identity-provider"
 import type { AuthEventType, UpdateAuthEventFeedbackCommandInput } from "@aws-sdk/client-cognito-identity-provider"
+import * as Sdk from "@cognito-feedback/test-support/testkitSdkCases"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Option, TestClock } from "effect"
 import * as CognitoEmulator from "../src/CognitoEmulator.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
-import type * as SimulatorSeed from "../src/SimulatorSeed.js"
 
-const poolId = "us-east-1_Sdk1"
-const offPoolId = "us-east-1_SdkOff"
-const token = "tok.sdk-1"
+const { manyEvents, poolId, seed, update } = Sdk
 
-const manyEvents = Array.from({ length: 7 }, (_, i) => ({
-  eventId: `many-${i}`,
-  feedbackToken: `tok.many-${i}`,
-  creationDate: new Date(Date.UTC(2026, 10, 1, 10, i, 0, i * 125))
-}))
+/** The SDK's class for each error of the shared cases, by the error's name. */
+const exceptionClasses = {
+  NotAuthorizedException,
+  UserNotFoundException,
+  ResourceNotFoundException,
+  UserPoolAddOnNotEnabledException,
+  InvalidParameterException,
+  TooManyRequestsException,
+  InternalErrorException
+} as const
 
-const seed: SimulatorSeed.SeedFile = {
-  userPools: [
-    {
-      id: poolId,
-      users: [
-        {
-          username: "alice",
-          authEvents: [
-            {
-              eventId: "evt-1",
-              feedbackToken: token,
-              creationDate: new Date("2026-11-01T10:00:00.500Z"),
-              riskLevel: "High",
-              riskDecision: "AccountTakeover",
-              eventContextData: { ipAddress: "192.0.2.1", city: "Lisbon" }
-            },
-            { eventId: "evt-2", feedbackToken: "tok.sdk-2", creationDate: new Date("2026-11-02T10:00:00Z") }
-          ]
-        },
-        { username: "bob", authEvents: manyEvents }
-      ]
-    },
-    {
-      id: offPoolId,
-      advancedSecurityMode: "OFF",
-      users: [{ username: "carol", authEvents: [{ eventId: "evt-c", feedbackToken: "tok.c" }] }]
-    }
-  ]
-}
-
-const update: UpdateAuthEventFeedbackCommandInput = {
-  UserPoolId: poolId,
-  Username: "alice",
-  EventId: "evt-1",
-  FeedbackToken: token,
-  FeedbackValue: "Invalid"
-}
+const errorCases = Sdk.errorCases.map(([name, input, fault, status, message]) =>
+  [
+    name,
+    exceptionClasses[name.split(" ")[0] as keyof typeof exceptionClasses],
+    input as UpdateAuthEventFeedbackCommandInput,
+    fault,
+    status,
+    message
+  ] as const
+)
 
 /** The official SDK pointed at a fresh emulator, both closed with the test's scope. */
 const setup = Effect.gen(function*() {
@@ -88,68 +64,6 @@ const setup = Effect.gen(function*() {
     Effect.tryPromise({ try: () => call(client), catch: (error) => error })
   return { emulator, simulator, client, send }
 }).pipe(Effect.provide(CognitoSimulator.layer({ seed })))
-
-/**
- * Each error, as the service documents it and as the SDK must read it, written out here and not
- * taken from the simulator: the SDK's exception class and `name` (the error code, the API
- * reference's list of exceptions), the status the live service answers with (every client error
- * 400, server faults 500: the facts sheet), whether the SDK calls it a client or a server fault,
- * and the message the emulator words (the model's rule for an invalid member; the live service's
- * "Rate exceeded" for throttling).
- */
-const errorCases = [
-  [
-    "NotAuthorizedException",
-    NotAuthorizedException,
-    { ...update, FeedbackToken: "tok.wrong" },
-    undefined,
-    400,
-    "Invalid feedback token."
-  ],
-  [
-    "UserNotFoundException",
-    UserNotFoundException,
-    { ...update, Username: "nobody" },
-    undefined,
-    400,
-    "User does not exist."
-  ],
-  [
-    "ResourceNotFoundException (pool)",
-    ResourceNotFoundException,
-    { ...update, UserPoolId: "us-east-1_Nope" },
-    undefined,
-    400,
-    "User pool us-east-1_Nope does not exist."
-  ],
-  [
-    "ResourceNotFoundException (event)",
-    ResourceNotFoundException,
-    { ...update, EventId: "evt-nope" },
-    undefined,
-    400,
-    "Auth event not found."
-  ],
-  [
-    "UserPoolAddOnNotEnabledException",
-    UserPoolAddOnNotEnabledException,
-    { ...update, UserPoolId: offPoolId, Username: "carol", EventId: "evt-c", FeedbackToken: "tok.c" },
-    undefined,
-    400,
-    "Threat protection (advanced security) is not enabled for this user pool."
-  ],
-  [
-    "InvalidParameterException",
-    InvalidParameterException,
-    { ...update, EventId: "evt!1" },
-    undefined,
-    400,
-    // the model's EventIdType pattern, anchored
-    "EventId: must match ^[\\w+-]+$"
-  ],
-  ["TooManyRequestsException", TooManyRequestsException, update, "throttle", 400, "Rate exceeded"],
-  ["InternalErrorException", InternalErrorException, update, "fail", 500, "An internal error occurred."]
-] as const
 
 describe("the AWS SDK for JavaScript v3 against the emulator", () => {
   it.scoped("UpdateAuthEventFeedbackCommand succeeds and the feedback is recorded", () =>

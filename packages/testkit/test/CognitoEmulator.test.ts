@@ -1,10 +1,9 @@
 import { AwsJsonProtocol } from "@cognito-feedback/http"
+import * as Probe from "@cognito-feedback/test-support/emulatorProbe"
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Layer, Option, Ref, Scope } from "effect"
-import * as Http from "node:http"
-import * as Net from "node:net"
 import * as CognitoEmulator from "../src/CognitoEmulator.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import type * as SimulatorSeed from "../src/SimulatorSeed.js"
@@ -45,35 +44,14 @@ const postTo = (url: string, body: string, extra: Record<string, string> = {}) =
     return { status: response.status, headers: response.headers, body: yield* response.text }
   }).pipe(Effect.scoped)
 
-interface RawResponse {
-  readonly status: number
-  readonly headers: Http.IncomingHttpHeaders
-  readonly body: string
-}
-
-/**
- * A request through node:http that writes `chunks` (chunked encoding) and never ends the body,
- * so the answer can only come from the server stopping at its limit.
- */
 const unendedChunkedPost = (port: number, chunks: ReadonlyArray<string>) =>
-  Effect.async<RawResponse, Error>((resume) => {
-    const request = Http.request({ host: "127.0.0.1", port, method: "POST", path: "/", headers, agent: false })
-    request.on("response", (response) => {
-      let body = ""
-      response.setEncoding("utf8")
-      response.on("data", (chunk: string) => (body += chunk))
-      response.on(
-        "end",
-        () => resume(Effect.succeed({ status: response.statusCode ?? 0, headers: response.headers, body }))
-      )
-    })
-    // the server may close while the client still writes: only the answer matters here
-    request.on("error", () => {})
-    for (const chunk of chunks) request.write(chunk)
-    return Effect.sync(() => request.destroy())
+  Effect.async<Probe.RawResponse>((resume) => {
+    const { cancel, response } = Probe.unendedChunkedPost(port, headers, chunks)
+    response.then((raw) => resume(Effect.succeed(raw)))
+    return Effect.sync(cancel)
   })
 
-const errorType = (body: string): unknown => (JSON.parse(body) as { __type?: unknown }).__type
+const errorType = Probe.errorType
 
 describe("CognitoEmulator", () => {
   it.scoped("binds 127.0.0.1 on a free port and reports its URL", () =>
@@ -164,28 +142,14 @@ describe("CognitoEmulator", () => {
       assert.strictEqual(ok.status, 200)
 
       // an idle connection left open by a client
-      const socket = Net.connect(emulator.port, "127.0.0.1")
-      yield* Effect.async<void>((resume) => {
-        socket.once("connect", () => resume(Effect.void))
-      })
-      const socketClosed = Effect.async<void>((resume) => {
-        if (socket.destroyed) return resume(Effect.void)
-        socket.once("close", () => resume(Effect.void))
-      })
+      const idle = yield* Effect.promise(() => Probe.idleConnection(emulator.port))
 
       yield* Scope.close(scope, Exit.void)
-      yield* socketClosed
+      yield* Effect.promise(() => idle.closed)
 
       const after = yield* Effect.exit(postTo(emulator.url, JSON.stringify(update)))
       assert.isTrue(Exit.isFailure(after))
-      const refused = yield* Effect.async<string>((resume) => {
-        const probe = Net.connect(emulator.port, "127.0.0.1")
-        probe.once("connect", () => {
-          probe.destroy()
-          resume(Effect.succeed("connected"))
-        })
-        probe.once("error", (error: NodeJS.ErrnoException) => resume(Effect.succeed(error.code ?? "error")))
-      })
+      const refused = yield* Effect.promise(() => Probe.probeConnect(emulator.port))
       assert.strictEqual(refused, "ECONNREFUSED")
     }).pipe(Effect.provide(Layer.merge(simulatorLayer, NodeHttpClient.layerUndici))))
 

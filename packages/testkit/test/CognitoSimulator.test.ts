@@ -3,58 +3,23 @@ import { Duration, Effect, FastCheck as fc, Fiber, Option, Redacted, Schema, Tes
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import * as SimulatorSeed from "../src/SimulatorSeed.js"
 
-const poolId = "us-east-1_Test1"
-const offPoolId = "us-east-1_Off1"
-const aliceSub = "0f8fad5b-d9cb-469f-a165-70867728950e"
-
-const world: SimulatorSeed.SeedFile = {
-  userPools: [
-    {
-      id: poolId,
-      aliasAttributes: ["email"],
-      users: [
-        {
-          username: "alice",
-          sub: aliceSub,
-          // phone_number is not an alias attribute of this pool: it must never match
-          attributes: { email: "alice@example.com", phone_number: "+15550100" },
-          authEvents: [
-            { eventId: "evt-1", feedbackToken: "tok.alice-1" },
-            { eventId: "evt-2", feedbackToken: "tok.alice-2" }
-          ]
-        },
-        {
-          username: "bob",
-          attributes: { email: "bob@example.com" },
-          authEvents: [{ eventId: "evt-b", feedbackToken: "tok.bob-1" }]
-        }
-      ]
-    },
-    {
-      id: offPoolId,
-      advancedSecurityMode: "OFF",
-      users: [{ username: "carol", authEvents: [{ eventId: "evt-c", feedbackToken: "tok.carol-1" }] }]
-    }
-  ]
-}
-
-/** Every (pool, user, event) of `world`, to check that a failed call recorded nothing anywhere. */
-const worldEvents = [
-  [poolId, "alice", "evt-1"],
-  [poolId, "alice", "evt-2"],
-  [poolId, "bob", "evt-b"],
-  [offPoolId, "carol", "evt-c"]
-] as const
-
-const request = {
-  UserPoolId: poolId,
-  Username: "alice",
-  EventId: "evt-1",
-  FeedbackToken: "tok.alice-1",
-  FeedbackValue: "Invalid"
-} as const
-
-const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+import {
+  aliceSub,
+  callOf,
+  commands,
+  concurrencySeed,
+  concurrentValues,
+  lastValues,
+  newestFirst,
+  offPoolId,
+  paginationCase,
+  paginationSeed,
+  poolId,
+  request,
+  uuidV4,
+  world,
+  worldEvents
+} from "@cognito-feedback/test-support/simulatorModel"
 
 const simulator = CognitoSimulator.make({ seed: world })
 
@@ -772,72 +737,22 @@ describe("CognitoSimulator", () => {
   })
 
   describe("properties", () => {
-    const users = {
-      alice: {
-        keys: ["alice", "alice@example.com", aliceSub],
-        events: { "evt-1": "tok.alice-1", "evt-2": "tok.alice-2" }
-      },
-      bob: { keys: ["bob", "bob@example.com"], events: { "evt-b": "tok.bob-1" } }
-    } as const
-    type Owner = keyof typeof users
-
-    const owner = (key: string): Owner | undefined =>
-      (Object.keys(users) as Array<Owner>).find((name) => (users[name].keys as ReadonlyArray<string>).includes(key))
-
-    const tokenOf = (name: Owner, eventId: string): string | undefined =>
-      Object.entries(users[name].events).find(([id]) => id === eventId)?.[1]
-
-    const command = fc.record({
-      admin: fc.boolean(),
-      pool: fc.constantFrom(poolId, poolId, poolId, offPoolId, "us-east-1_Nope1", "not a pool"),
-      username: fc.constantFrom(
-        "alice",
-        "alice@example.com",
-        aliceSub,
-        "bob",
-        "bob@example.com",
-        "+15550100",
-        "nobody"
-      ),
-      eventId: fc.constantFrom("evt-1", "evt-2", "evt-b", "evt-x"),
-      rightToken: fc.boolean(),
-      value: fc.constantFrom("Valid" as const, "Invalid" as const)
-    })
-    type Command = typeof command extends fc.Arbitrary<infer A> ? A : never
-
-    /** The model: what the service must answer, from the seed alone. */
-    const expected = (c: Command): string => {
-      if (c.pool === "not a pool") return "InvalidParameterException"
-      if (c.pool !== poolId && c.pool !== offPoolId) return "ResourceNotFoundException"
-      if (c.pool === offPoolId) return "UserPoolAddOnNotEnabledException"
-      const name = owner(c.username)
-      if (name === undefined) return "UserNotFoundException"
-      const token = tokenOf(name, c.eventId)
-      if (token === undefined) return "ResourceNotFoundException"
-      if (!c.admin && !c.rightToken) return "NotAuthorizedException"
-      return "Success"
-    }
-
     it.effect.prop(
       "recorded feedback is the value of the last successful call for each event (model-based)",
-      { commands: fc.array(command, { maxLength: 40 }) },
+      { commands },
       ({ commands }) =>
         Effect.gen(function*() {
           const sim = yield* simulator
-          const last = new Map<string, string>()
+          const outcomes: Array<string> = []
           for (const c of commands) {
-            const name = owner(c.username)
-            const token = (name === undefined ? undefined : tokenOf(name, c.eventId)) ?? "tok.unknown"
-            const input = { UserPoolId: c.pool, Username: c.username, EventId: c.eventId, FeedbackValue: c.value }
+            const { admin, input } = callOf(c)
             const result = yield* Effect.either(
-              c.admin
-                ? sim.adminUpdateAuthEventFeedback(input)
-                : sim.updateAuthEventFeedback({ ...input, FeedbackToken: c.rightToken ? token : "tok.wrong" })
+              admin ? sim.adminUpdateAuthEventFeedback(input) : sim.updateAuthEventFeedback(input)
             )
-            const outcome = result._tag === "Right" ? "Success" : result.left._tag
-            assert.strictEqual(outcome, expected(c))
-            if (outcome === "Success" && name !== undefined) last.set(`${name}/${c.eventId}`, c.value)
+            outcomes.push(result._tag === "Right" ? "Success" : result.left._tag)
           }
+          const { last, mismatch } = lastValues(commands, outcomes)
+          assert.isUndefined(mismatch)
           for (const [pool, name, eventId] of worldEvents) {
             assert.strictEqual(
               feedbackValue(yield* sim.feedbackOf(pool, name, eventId)),
@@ -850,27 +765,10 @@ describe("CognitoSimulator", () => {
 
     it.effect.prop(
       "pagination returns every event exactly once, newest first",
-      {
-        seconds: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 150 }),
-        maxResults: fc.integer({ min: 1, max: 60 })
-      },
-      ({ maxResults, seconds }) =>
+      { page: paginationCase },
+      ({ page: { maxResults, seconds } }) =>
         Effect.gen(function*() {
-          const sim = yield* CognitoSimulator.make({
-            seed: {
-              userPools: [{
-                id: poolId,
-                users: [{
-                  username: "dave",
-                  authEvents: seconds.map((s, i) => ({
-                    eventId: `e${i}`,
-                    feedbackToken: "t",
-                    creationDate: new Date(s * 1000)
-                  }))
-                }]
-              }]
-            }
-          })
+          const sim = yield* CognitoSimulator.make({ seed: paginationSeed(seconds) })
           const pages: Array<ReadonlyArray<CognitoSimulator.AuthEventType>> = []
           let next: string | undefined = undefined
           do {
@@ -884,11 +782,7 @@ describe("CognitoSimulator", () => {
             next = page.NextToken
           } while (next !== undefined && pages.length <= seconds.length)
           const ids = pages.flat().map((e) => e.EventId)
-          const newestFirst = seconds
-            .map((s, i) => ({ s, i }))
-            .sort((a, b) => b.s - a.s || b.i - a.i)
-            .map(({ i }) => `e${i}`)
-          assert.deepStrictEqual(ids, newestFirst)
+          assert.deepStrictEqual(ids, newestFirst(seconds))
           assert.strictEqual(pages.length, Math.max(1, Math.ceil(seconds.length / maxResults)))
           assert.isTrue(pages.slice(0, -1).every((page) => page.length === maxResults))
         })
@@ -896,25 +790,10 @@ describe("CognitoSimulator", () => {
 
     it.effect.prop(
       "concurrent updates lose no write",
-      {
-        values: fc.array(fc.record({ admin: fc.boolean(), value: fc.constantFrom("Valid", "Invalid") }), {
-          minLength: 1,
-          maxLength: 80
-        })
-      },
+      { values: concurrentValues },
       ({ values }) =>
         Effect.gen(function*() {
-          const sim = yield* CognitoSimulator.make({
-            seed: {
-              userPools: [{
-                id: poolId,
-                users: [{
-                  username: "dave",
-                  authEvents: values.map((_, i) => ({ eventId: `e${i}`, feedbackToken: `t${i}` }))
-                }]
-              }]
-            }
-          })
+          const sim = yield* CognitoSimulator.make({ seed: concurrencySeed(values.length) })
           yield* Effect.all(
             values.map(({ admin, value }, i) => {
               const input = { UserPoolId: poolId, Username: "dave", EventId: `e${i}`, FeedbackValue: value }

@@ -1,6 +1,7 @@
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import type { UpdateAuthEventFeedbackInput } from "@cognito-feedback/core/UpdateAuthEventFeedback"
 import { AuthEventFeedbackHttp, AwsJsonProtocol } from "@cognito-feedback/http"
+import * as Live from "@cognito-feedback/test-support/testkitLiveCases"
 import { HttpBody, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Fiber, Layer, Option, Scope, Stream, TestClock } from "effect"
@@ -9,61 +10,26 @@ import * as CognitoEmulator from "../src/CognitoEmulator.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import * as CognitoWire from "../src/CognitoWire.js"
 import * as SimulatorHttpClient from "../src/SimulatorHttpClient.js"
-import type * as SimulatorSeed from "../src/SimulatorSeed.js"
 
-const poolId = "us-east-1_Live1"
-const offPoolId = "us-east-1_LiveOff"
-
-const seed: SimulatorSeed.SeedFile = {
-  userPools: [
-    {
-      id: poolId,
-      aliasAttributes: ["email"],
-      users: [
-        {
-          username: "alice",
-          attributes: { email: "alice@example.com" },
-          authEvents: [{ eventId: "evt-1", feedbackToken: "tok.live-1" }]
-        }
-      ]
-    },
-    {
-      id: offPoolId,
-      advancedSecurityMode: "OFF",
-      users: [{ username: "carol", authEvents: [{ eventId: "evt-c", feedbackToken: "tok.c" }] }]
-    }
-  ]
-}
-
-const request: UpdateAuthEventFeedbackInput = {
-  UserPoolId: poolId,
-  Username: "alice@example.com",
-  EventId: "evt-1",
-  FeedbackToken: "tok.live-1",
-  FeedbackValue: "Invalid"
-}
+const seed = Live.seed
+const poolId = Live.poolId
+const request: UpdateAuthEventFeedbackInput = Live.request
 
 const fastRetries = RetryPolicy.standard({
   throttlingBaseDelay: Duration.millis(1),
   transientBaseDelay: Duration.millis(1)
 })
 
-type Fault = (simulator: CognitoSimulator.CognitoSimulator.Service) => Effect.Effect<void>
+/** The simulator's method for each fault of the shared cases. */
+const faults: Record<Live.Fault, (simulator: CognitoSimulator.CognitoSimulator.Service) => Effect.Effect<void>> = {
+  throttleNext: (simulator) => simulator.throttleNext(1),
+  failNext: (simulator) => simulator.failNext(1),
+  failNextOperationNotEnabled: (simulator) => simulator.failNext(1, "OperationNotEnabledException")
+}
 
-const serviceErrors: ReadonlyArray<readonly [string, UpdateAuthEventFeedbackInput, Fault | undefined]> = [
-  ["NotAuthorizedException", { ...request, FeedbackToken: "tok.wrong" }, undefined],
-  ["UserNotFoundException", { ...request, Username: "nobody" }, undefined],
-  ["ResourceNotFoundException", { ...request, UserPoolId: "us-east-1_Nope" }, undefined],
-  ["ResourceNotFoundException", { ...request, EventId: "evt-nope" }, undefined],
-  [
-    "UserPoolAddOnNotEnabledException",
-    { ...request, UserPoolId: offPoolId, Username: "carol", EventId: "evt-c", FeedbackToken: "tok.c" },
-    undefined
-  ],
-  ["TooManyRequestsException", request, (simulator) => simulator.throttleNext(1)],
-  ["InternalErrorException", request, (simulator) => simulator.failNext(1)],
-  ["OperationNotEnabledException", request, (simulator) => simulator.failNext(1, "OperationNotEnabledException")]
-]
+const serviceErrors = Live.serviceErrors.map(([tag, input, fault]) =>
+  [tag, input as UpdateAuthEventFeedbackInput, fault === undefined ? undefined : faults[fault]] as const
+)
 
 /** The error of `update`, with the simulator's record of the one call it made. */
 const failedCall = (simulator: CognitoSimulator.CognitoSimulator.Service, input: UpdateAuthEventFeedbackInput) =>

@@ -4,20 +4,13 @@
  */
 import { AuthEventFeedback, RetryPolicy } from "@cognito-feedback/core"
 import { AuthEventFeedbackHttp } from "@cognito-feedback/http"
+import { alice as request } from "@cognito-feedback/test-support/secrets"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Layer } from "effect"
 import * as CognitoEmulator from "../src/CognitoEmulator.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import { sampleSeed } from "../src/SimulatorSeed.js"
-
-const request = {
-  UserPoolId: "us-east-1_Example1",
-  Username: "alice",
-  EventId: "evt-1",
-  FeedbackToken: "tok.valid-1",
-  FeedbackValue: "Invalid"
-} as const
 
 // the standard policy with short delays (real sockets run on the real clock) and a tenth of the
 // default quota, so the storm stays small: 50 tokens at 5 per throttled retry pay for 10 retries

@@ -19,6 +19,7 @@ import { brokenRule } from "@cognito-feedback/protocol/Member"
 import { members } from "@cognito-feedback/protocol/Operations"
 import * as PageHtml from "@cognito-feedback/protocol/PageHtml"
 import * as PageOutcome from "@cognito-feedback/protocol/PageOutcome"
+import * as PageRequest from "@cognito-feedback/protocol/PageRequest"
 import type { OutcomeKind, Texts } from "@cognito-feedback/protocol/PageTexts"
 import { english } from "@cognito-feedback/protocol/PageTexts"
 import * as HttpApp from "@effect/platform/HttpApp"
@@ -28,11 +29,9 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as Link from "./internal/link.js"
-import * as Origin from "./internal/origin.js"
 import * as Outcomes from "./internal/outcomes.js"
 import * as Redaction from "./internal/redaction.js"
 
@@ -154,10 +153,12 @@ const settingsOf = (options: Options): Either.Either<Settings, OptionsError> =>
   Either.gen(function*() {
     const path = yield* checkPath(options.path ?? defaultPath)
     const userPoolId = yield* checkUserPoolId(options.userPoolId)
-    if (options.secureAccountUrl !== undefined && Option.isNone(Link.httpUrl(options.secureAccountUrl))) {
+    if (options.secureAccountUrl !== undefined && PageRequest.httpUrl(options.secureAccountUrl) === undefined) {
       return yield* Either.left(optionsError("secureAccountUrl", "must be an absolute http or https URL"))
     }
-    const publicOrigin = options.publicOrigin === undefined ? undefined : Origin.exactOriginOf(options.publicOrigin)
+    const publicOrigin = options.publicOrigin === undefined
+      ? undefined
+      : PageRequest.exactOriginOf(options.publicOrigin)
     if (options.publicOrigin !== undefined && publicOrigin === undefined) {
       return yield* Either.left(
         optionsError("publicOrigin", "must be an http or https origin, such as https://example.com")
@@ -258,7 +259,7 @@ const respondOutcome = (
 const showQuestion = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
   Effect.gen(function*() {
     // the question needs the link's values as they are (its form carries them): no secret is wrapped
-    const link = FeedbackLink.decode(Link.queryOfUrl(request.url), settings.userPoolId)
+    const link = FeedbackLink.decode(PageRequest.queryOfUrl(request.url), settings.userPoolId)
     if (link._tag === "Malformed") return yield* respondOutcome(request, settings, "malformedLink")
     const linkHadPool = settings.userPoolId === undefined
     const servedOn = FeedbackLink.pathOf(request.originalUrl)
@@ -274,7 +275,7 @@ const safeAnnotations = (request: UpdateAuthEventFeedback.UpdateAuthEventFeedbac
 
 const recordAnswer = (request: HttpServerRequest.HttpServerRequest, settings: Settings) =>
   Effect.gen(function*() {
-    if (Origin.isCrossSite(request.headers, request.originalUrl, settings.publicOrigin)) {
+    if (PageRequest.isCrossSite(request.headers, request.originalUrl, settings.publicOrigin)) {
       yield* Effect.logWarning("feedback refused: the form was sent from another site")
       return yield* respondOutcome(request, settings, "crossSite")
     }
@@ -531,7 +532,8 @@ const pageUrlOf = (options: LinkOptions): Either.Either<string, OptionsError> =>
   Either.gen(function*() {
     const path = yield* checkPath(options.path ?? defaultPath)
     yield* checkUserPoolId(options.userPoolId)
-    return yield* Either.mapLeft(Link.pageUrl(options.baseUrl, path), (rule) => optionsError("baseUrl", rule))
+    const url = PageRequest.pageUrl(options.baseUrl, path)
+    return url._tag === "Ok" ? url.value : yield* Either.left(optionsError("baseUrl", url.rule))
   })
 
 /**

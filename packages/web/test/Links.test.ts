@@ -7,7 +7,7 @@ import { FeedbackPage } from "@cognito-feedback/web"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, Redacted } from "effect"
 import * as Link from "../src/internal/link.js"
-import { decodeEntities, formOf, hiddenFields, makePage, post } from "./support.js"
+import { decodeEntities, fillIn, formOf, hiddenFields, makePage, post } from "./support.js"
 
 const sourceArn = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"
 const templateOptions = { baseUrl: "https://example.com/app/", userPoolId: "us-east-1_AbCdEf123", sourceArn }
@@ -19,10 +19,6 @@ const emailsOf = (templates: FeedbackPage.LinkTemplates) => {
   const { BlockEmail, MfaEmail, NoActionEmail } = templates.riskConfiguration.NotifyConfiguration
   return { BlockEmail, MfaEmail, NoActionEmail }
 }
-
-/** Every placeholder of `template` replaced by its value, as they are, in one pass: what Cognito sends. */
-const fillIn = (template: string, values: Readonly<Record<string, string>>) =>
-  template.replace(/\{([a-z-]+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)
 
 /** The `href`s of an HTML body, as a mail client reads them (attribute entities decoded). */
 const hrefsOf = (htmlBody: string): ReadonlyArray<string> =>

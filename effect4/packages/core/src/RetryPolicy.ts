@@ -260,13 +260,17 @@ export const disabled: RetryPolicy = { ...standard({ maxAttempts: 1, quota: fals
  *
  * @example
  * ```ts
+ * import type { CognitoError } from "@cognito-feedback/core"
  * import { RetryPolicy } from "@cognito-feedback/core"
  * import { Schedule } from "effect"
  * import { strictEqual } from "node:assert"
  *
  * // retry only throttling, every 200 ms, four attempts in all
  * const policy = RetryPolicy.fromSchedule(
- *   Schedule.spaced("200 millis").pipe(Schedule.while(({ input }) => RetryPolicy.isThrottling(input))),
+ *   Schedule.spaced("200 millis").pipe(
+ *     Schedule.setInputType<CognitoError.UpdateAuthEventFeedbackError>(),
+ *     Schedule.while(({ input }) => RetryPolicy.isThrottling(input))
+ *   ),
  *   { maxAttempts: 4 }
  * )
  * strictEqual(policy.mode, "custom")

@@ -237,7 +237,8 @@ const checkedSecret = (value: unknown, rule: Rules): Redacted.Redacted<string> |
  * @category validation
  */
 export const decodeValid = (input: unknown): UpdateAuthEventFeedbackRequest | undefined => {
-  if (typeof input !== "object" || input === null) return undefined
+  // an array is not an object here, as for the schema (and the protocol's validation)
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
   const fields = input as Readonly<Record<string, unknown>>
   const UserPoolId = checkedString(fields.UserPoolId, rules.UserPoolId)
   const EventId = checkedString(fields.EventId, rules.EventId)

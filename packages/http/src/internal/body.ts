@@ -1,6 +1,7 @@
 /**
  * Reading a response body with a bound, cheaply when the response says its size up front.
  */
+import * as TransportFailure from "@cognito-feedback/protocol/TransportFailure"
 import type * as Headers from "@effect/platform/Headers"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -8,9 +9,6 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 
-const digits = /^\d+$/
-// statuses that have no body whatever the headers say (RFC 9110): fetch gives them no stream at all
-const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304])
 const noBody = Effect.succeed("")
 const decoder = new TextDecoder()
 
@@ -45,13 +43,8 @@ export const readBody = (
   headers: Headers.Headers,
   limit: number
 ): Effect.Effect<string, HttpClientError.ResponseError> => {
-  if (nullBodyStatuses.has(response.status)) return noBody
-  const length = headers["content-length"]
-  const coding = headers["content-encoding"]
-  if (
-    length !== undefined && digits.test(length) && Number(length) <= limit &&
-    (coding === undefined || coding === "" || coding === "identity")
-  ) {
+  if (TransportFailure.nullBodyStatuses.has(response.status)) return noBody
+  if (TransportFailure.readsWhole(headers["content-length"], headers["content-encoding"], limit)) {
     return response.text
   }
   return readCapped(response, limit)

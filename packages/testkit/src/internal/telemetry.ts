@@ -1,6 +1,7 @@
 // What `AuthEventFeedbackTest.captureTelemetry` and `expectNoSecrets` do: a logger and a tracer
 // that record everything a test effect emits, and a search of that record for secret values.
 import * as AuthEventFeedback from "@cognito-feedback/core/AuthEventFeedback"
+import * as SecretSearch from "@cognito-feedback/protocol/SecretSearch"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -176,72 +177,20 @@ export const capture = <A, E, R>(
 // The search
 // ---------------------------------------------------------------------------------------------
 
-/** Every text a value shows: its strings, its fields' (nested), its own `toString`; never a `Redacted`'s value. */
-const texts = (value: unknown, out: Array<string>, seen: Set<object>, depth: number): void => {
-  if (typeof value === "string") {
-    out.push(value)
-    return
-  }
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-    out.push(String(value))
-    return
-  }
-  if (typeof value === "symbol") {
-    out.push(value.description ?? "")
-    return
-  }
-  if (typeof value !== "object" || value === null || depth > 8 || seen.has(value)) return
-  seen.add(value)
-  // what a logger or an exporter shows for a Redacted is "<redacted>": that is no leak
-  if (Redacted.isRedacted(value)) return
-  if (Cause.isCause(value)) {
-    out.push(Cause.pretty(value, { renderErrorCause: true }))
-    for (const failure of Chunk.toReadonlyArray(Cause.failures(value))) texts(failure, out, seen, depth + 1)
-    for (const defect of Chunk.toReadonlyArray(Cause.defects(value))) texts(defect, out, seen, depth + 1)
-    return
-  }
-  if (value instanceof Error) {
-    out.push(value.name, value.message, value.stack ?? "")
-    texts(value.cause, out, seen, depth + 1)
-  }
-  if (value instanceof Map) {
-    for (const [k, v] of value) {
-      texts(k, out, seen, depth + 1)
-      texts(v, out, seen, depth + 1)
-    }
-    return
-  }
-  if (Symbol.iterator in value && !(value instanceof String)) {
-    try {
-      for (const item of value as Iterable<unknown>) texts(item, out, seen, depth + 1)
-    } catch {
-      // an iterator that throws shows nothing more
-    }
-  }
-  for (const key of Object.keys(value)) {
-    out.push(key)
-    texts((value as Readonly<Record<string, unknown>>)[key], out, seen, depth + 1)
-  }
-  try {
-    if (typeof value.toString === "function" && value.toString !== Object.prototype.toString) {
-      out.push(String(value))
-    }
-  } catch {
-    // a toString that throws shows nothing
-  }
+const hooks: SecretSearch.Hooks = {
+  isHidden: Redacted.isRedacted,
+  expand: (value) =>
+    Cause.isCause(value)
+      ? {
+        text: Cause.pretty(value, { renderErrorCause: true }),
+        parts: [...Chunk.toReadonlyArray(Cause.failures(value)), ...Chunk.toReadonlyArray(Cause.defects(value))]
+      }
+      : undefined
 }
 
-const textOf = (value: unknown): string => {
-  const out: Array<string> = []
-  texts(value, out, new Set(), 0)
-  return out.join("\n")
-}
+const textOf = (value: unknown): string => SecretSearch.textOf(value, hooks)
 
-/** A place in the telemetry and what it shows. */
-interface Place {
-  readonly where: string
-  readonly text: string
-}
+type Place = SecretSearch.Place
 
 const placesOf = (telemetry: Pick<Telemetry, "logs" | "spans">): ReadonlyArray<Place> => {
   const places: Array<Place> = []
@@ -274,35 +223,18 @@ const placesOf = (telemetry: Pick<Telemetry, "logs" | "spans">): ReadonlyArray<P
   return places
 }
 
-/** The forms a secret takes in text: as is, JSON-escaped, URL-encoded. */
-const formsOf = (secret: string): ReadonlyArray<string> =>
-  Array.from(new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]))
+export type Leak = SecretSearch.Leak
 
-export interface Leak {
-  readonly secret: string
-  readonly where: string
-}
-
-export const defaultMinLength = 4
+export const defaultMinLength = SecretSearch.defaultMinLength
 
 /** Where each secret appears; `secret` is its name (`the FeedbackToken of call 1`), never its value. */
 export const leaks = (
   telemetry: Pick<Telemetry, "logs" | "spans">,
   secrets: ReadonlyArray<Secret>,
   minLength: number
-): ReadonlyArray<Leak> => {
-  const places = placesOf(telemetry)
-  const found: Array<Leak> = []
-  const searched = new Set<string>()
-  for (const secret of secrets) {
-    const value = Redacted.value(secret.value)
-    // the same value sent twice is reported once, under the name of its first call
-    if (value.length < minLength || searched.has(value)) continue
-    searched.add(value)
-    const forms = formsOf(value)
-    for (const place of places) {
-      if (forms.some((form) => place.text.includes(form))) found.push({ secret: secret.name, where: place.where })
-    }
-  }
-  return found
-}
+): ReadonlyArray<Leak> =>
+  SecretSearch.leaks(
+    placesOf(telemetry),
+    secrets.map((secret) => ({ name: secret.name, value: Redacted.value(secret.value) })),
+    minLength
+  )

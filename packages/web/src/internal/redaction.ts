@@ -3,26 +3,11 @@
  * records the query (`url.full`, `url.query`) and the path with any `;` parameters (`url.path`),
  * and its access logger the URL; this keeps them out.
  */
+import { redactedQuery, redactUrl } from "@cognito-feedback/protocol/PageRequest"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Tracer from "effect/Tracer"
-
-/** What replaces a query in spans and logs. */
-export const redactedQuery = "<redacted>"
-
-/**
- * The URL without its query or path parameters (a redacted marker instead) and without any
- * fragment: what follows a `;` in a path reaches the page too, and may hold anything.
- */
-export const redactUrl = (url: string): string => {
-  const end = url.search(/[;?#]/)
-  if (end === -1) return url
-  const query = url.indexOf("?", end)
-  const fragment = url.indexOf("#", end)
-  const params = url[end] === ";" ? `;${redactedQuery}` : ""
-  return url.slice(0, end) + params + (query !== -1 && (fragment === -1 || query < fragment) ? `?${redactedQuery}` : "")
-}
 
 /**
  * Replaces the query and path parameters in the attributes the server span already has (an

@@ -1,0 +1,4 @@
+import { oneCall } from "../../../../bench/src/cold/oneCall.js"
+import { make } from "../clients/ours4-node.js"
+
+await oneCall(make)
