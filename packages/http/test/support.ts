@@ -1,3 +1,4 @@
+import type { Sent } from "@cognito-feedback/test-support/httpAuthEventFeedback"
 import { HttpClient, HttpClientResponse } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
 import type { Exit } from "effect"
@@ -12,12 +13,7 @@ export const request = {
   FeedbackValue: "Valid"
 } as const
 
-export interface Sent {
-  readonly url: string
-  readonly method: string
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: string
-}
+export type { Sent }
 
 export interface Reply {
   readonly status: number

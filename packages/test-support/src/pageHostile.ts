@@ -3,13 +3,16 @@
  * however hostile, gives a 5xx, a character the page did not escape, or the token or username
  * anywhere in the response (but the question's hidden fields), the logs or the spans. Each property
  * is its generator, the requests it sends and the checks on the answers (`node:assert`); an
- * edition's suite only sends them through its page. Effect-free.
+ * edition's runner passes its `describe`, `it` and `PageDriver` to `hostileSuite`. Effect-free.
  */
 import { parameters } from "@cognito-feedback/protocol/FeedbackLink"
 import * as fc from "fast-check"
 import * as assert from "node:assert/strict"
 import type { Answer, Recorded } from "./pageClient.js"
-import { aliceLink, hiddenFields, origin, pagePath, post } from "./pageClient.js"
+import { aliceLink, hiddenFields, options, origin, pagePath, post } from "./pageClient.js"
+import type { PageDriver } from "./pageDriver.js"
+import { simulator, withPage } from "./pageDriver.js"
+import type { TestApi } from "./testApi.js"
 
 /** Pieces of text that break naive pages, URLs and parsers. */
 export const piece = fc.constantFrom(
@@ -272,3 +275,33 @@ export const hostileExamples: ReadonlyArray<HostileExample> = [
     }
   }
 ]
+
+/** The hostile-input suite: each property and example through the edition's page over the simulator. */
+export const hostileSuite = ({ describe, it }: TestApi, driver: PageDriver): void => {
+  const sendAll = (requests: ReadonlyArray<Request>, pageOptions: PageOptions | undefined) =>
+    withPage(driver, pageOptions ?? options, simulator, async ({ recorded, send }) => {
+      const answers: Array<Answer> = []
+      for (const request of requests) answers.push(await send(request))
+      return { answers, recorded }
+    })
+
+  describe("hostile input", () => {
+    for (const property of hostileProperties) {
+      it(property.name, () =>
+        fc.assert(
+          fc.asyncProperty(property.arbitrary, async (value) => {
+            const { answers, recorded } = await sendAll(property.requests(value), property.pageOptions)
+            property.check(value, answers, recorded)
+          }),
+          { numRuns: property.runs }
+        ))
+    }
+
+    for (const example of hostileExamples) {
+      it(example.name, async () => {
+        const { answers, recorded } = await sendAll(example.requests(), undefined)
+        example.check(answers, recorded)
+      })
+    }
+  })
+}

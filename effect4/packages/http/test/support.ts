@@ -1,3 +1,4 @@
+import type { Sent } from "@cognito-feedback/test-support/httpAuthEventFeedback"
 import { it } from "@effect/vitest"
 import type { Exit } from "effect"
 import { Effect, Layer, Logger, Option, Ref, References, Tracer } from "effect"
@@ -15,12 +16,7 @@ export const request = {
   FeedbackValue: "Valid"
 } as const
 
-export interface Sent {
-  readonly url: string
-  readonly method: string
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: string
-}
+export type { Sent }
 
 export interface Reply {
   readonly status: number

@@ -1,58 +1,174 @@
+/**
+ * The Effect 4 runner of the secrets suite: the cases, programs and assertions are
+ * `@cognito-feedback/test-support/secretsSuite`, shared with the Effect 3 edition; this file
+ * interprets its programs. The property test over `CognitoArbitrary` stays here (each edition's
+ * property API).
+ */
 import { AuthEventFeedback, CognitoError, RetryPolicy } from "@cognito-feedback/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Cause, Effect, Exit, Fiber, Logger, Option, Redacted, References } from "effect"
+import type { Layer as L } from "effect"
+import {
+  Arbitrary,
+  Cause,
+  Effect,
+  Exit,
+  Fiber,
+  Layer,
+  Logger,
+  ManagedRuntime,
+  Option,
+  Redacted,
+  References
+} from "effect"
 import * as TestClock from "effect/testing/TestClock"
+import * as TestConsole from "effect/testing/TestConsole"
 import * as AuthEventFeedbackTest from "../src/AuthEventFeedbackTest.js"
 import * as CognitoArbitrary from "../src/CognitoArbitrary.js"
 import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import { sampleSeed } from "../src/SimulatorSeed.js"
 
-/**
- * The Effect 4 runner of the secrets suite: the cases are `@cognito-feedback/test-support/secrets`,
- * shared with the Effect 3 edition; only the level names differ (`"Info"`, not `"INFO"`).
- */
-import * as Secrets from "@cognito-feedback/test-support/secrets"
 import { alice } from "@cognito-feedback/test-support/secrets"
+import * as Suite from "@cognito-feedback/test-support/secretsSuite"
 
-const levels: Secrets.LevelNames = { debug: "Debug", info: "Info", warn: "Warn", error: "Error" }
+type Services =
+  | AuthEventFeedback.AuthEventFeedback
+  | CognitoSimulator.CognitoSimulator
+  | AuthEventFeedbackTest.ScriptedCalls
 
-const debugLogging = Effect.provideService(References.MinimumLogLevel, "Debug")
+/** What `it.effect` gives a test: the test services. */
+const TestEnv = Layer.mergeAll(TestConsole.layer, TestClock.layer())
 
-const throttled = AuthEventFeedbackTest.failure(
-  new CognitoError.TooManyRequestsException({ message: "Rate exceeded" })
-)
+const outcome = {
+  success: AuthEventFeedbackTest.success,
+  throttled: AuthEventFeedbackTest.failure(new CognitoError.TooManyRequestsException({ message: "Rate exceeded" })),
+  notAuthorized: AuthEventFeedbackTest.failure(new CognitoError.NotAuthorizedException({ message: "Invalid token." }))
+}
+const retryPolicy = (retry: boolean | undefined) => retry ? RetryPolicy.standard() : undefined
+const layerOf = (spec: Suite.LayerSpec) =>
+  (spec._tag === "memory"
+    ? AuthEventFeedbackTest.layerMemory({ seed: sampleSeed, retryPolicy: retryPolicy(spec.retry) })
+    : spec._tag === "scripted"
+    ? AuthEventFeedbackTest.layerScripted(spec.script.map((name) => outcome[name]), {
+      retryPolicy: retryPolicy(spec.retry)
+    })
+    : spec._tag === "http"
+    ? AuthEventFeedbackTest.layerHttp({ seed: sampleSeed, maxAttempts: spec.maxAttempts })
+    : Layer.empty) as L.Layer<Services>
 
-describe("layerMemory", () => {
-  it.effect("records feedback in the simulator, where the test reads it back", () =>
-    Effect.gen(function*() {
-      yield* AuthEventFeedback.update(alice)
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      const feedback = yield* simulator.feedbackOf("us-east-1_Example1", "alice@example.com", "evt-1")
-      assert.strictEqual(Option.getOrUndefined(feedback)?.FeedbackValue, "Invalid")
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))))
+const reveal = (value: unknown) => Suite.isRedacted(value) ? Redacted.make(value.redacted) : value
+const logAt = {
+  trace: Effect.logTrace,
+  debug: Effect.logDebug,
+  info: Effect.logInfo,
+  warning: Effect.logWarning,
+  error: Effect.logError
+}
+const simulator = CognitoSimulator.CognitoSimulator
 
-  it.effect("answers each outcome as the service would", () =>
-    Effect.gen(function*() {
-      const wrongToken = yield* Effect.flip(AuthEventFeedback.update({ ...alice, FeedbackToken: "tok.wrong" }))
-      assert.strictEqual(wrongToken._tag, "NotAuthorizedException")
-      const unknownUser = yield* Effect.flip(AuthEventFeedback.update({ ...alice, Username: "mallory" }))
-      assert.strictEqual(unknownUser._tag, "UserNotFoundException")
-      const invalid = yield* Effect.flip(AuthEventFeedback.update({ ...alice, EventId: "" }))
-      assert.strictEqual(invalid._tag, "InvalidParameterException")
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))))
+const steps = (all: ReadonlyArray<Suite.Step>): Effect.Effect<ReadonlyArray<unknown>, unknown, Services> =>
+  Effect.map(Effect.forEach(all, step), (results) => results.flat())
+const step = (s: Suite.Step): Effect.Effect<ReadonlyArray<unknown>, unknown, Services> => {
+  switch (s._tag) {
+    case "update": {
+      const input = Object.fromEntries(Object.entries(s.input).map(([k, v]) => [k, reveal(v)])) as typeof alice
+      const call = AuthEventFeedback.update(input)
+      return s.orFail
+        ? Effect.as(call, [])
+        : Effect.map(Effect.result(call), (r) => [r._tag === "Success" ? "Success" : r.failure._tag])
+    }
+    case "value":
+      return Effect.succeed([s.value])
+    case "log": {
+      const cause = s.cause && ("fail" in s.cause ? Cause.fail(s.cause.fail) : Cause.die(new Error(s.cause.die)))
+      const line = logAt[s.level](...s.message.map(reveal), ...(cause ? [cause] : [])).pipe(
+        Effect.annotateLogs(Object.fromEntries(Object.entries(s.annotations ?? {}).map(([k, v]) => [k, reveal(v)])))
+      )
+      return Effect.as(s.logSpan ? Effect.withLogSpan(line, s.logSpan) : line, [])
+    }
+    case "span":
+      return Effect.withSpan(steps(s.steps), s.name, { attributes: s.attributes ?? {} })
+    case "annotateSpan":
+      return Effect.as(Effect.annotateCurrentSpan(s.key, s.value), [])
+    case "spanEvent":
+      return Effect.map(Effect.orDie(Effect.currentSpan), (span) => (span.event(s.name, BigInt(0), s.attributes), []))
+    case "throttleNext":
+      return Effect.as(Effect.flatMap(simulator, (sim) => sim.throttleNext(s.times)), [])
+    case "fork":
+      return Effect.gen(function*() {
+        const fiber = yield* Effect.forkChild(steps(s.steps))
+        yield* TestClock.adjust(s.adjust as "1 minute")
+        if (s.join) return yield* Fiber.join(fiber)
+        const done = fiber.pollUnsafe() !== undefined
+        yield* Fiber.interrupt(fiber)
+        return [done]
+      })
+  }
+}
 
-  it.effect("with a retry policy, injected throttling is retried as the live client would (TestClock)", () =>
-    Effect.gen(function*() {
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      yield* simulator.throttleNext(2)
-      const fiber = yield* Effect.forkChild(AuthEventFeedback.update(alice))
-      yield* TestClock.adjust("1 minute")
-      yield* Fiber.join(fiber)
-      const outcomes = (yield* simulator.calls).map((call) => call.outcome)
-      assert.deepStrictEqual(outcomes, ["TooManyRequestsException", "TooManyRequestsException", "Success"])
-    }).pipe(
-      Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed, retryPolicy: RetryPolicy.standard() }))
-    ))
+const resultOf = <R>(self: Effect.Effect<ReadonlyArray<unknown>, unknown, R>) =>
+  Effect.match(self, { onFailure: Suite.failureOf, onSuccess: (value): Suite.Result => ({ ok: true, value }) })
+const exitResult = (exit: Exit.Exit<ReadonlyArray<unknown>, unknown>): Suite.Result =>
+  Exit.isSuccess(exit)
+    ? { ok: true, value: exit.value }
+    : Suite.failureOf(exit.cause.reasons.find(Cause.isFailReason)?.error ?? Cause.pretty(exit.cause))
+
+const session = (spec: Suite.LayerSpec): Promise<Suite.Session> => {
+  const runtime = ManagedRuntime.make(Layer.provideMerge(layerOf(spec), TestEnv))
+  const run = runtime.runPromise
+  return Promise.resolve({
+    run: (program) => run(resultOf(steps(program))),
+    capture: (program) =>
+      run(Effect.map(AuthEventFeedbackTest.captureTelemetry(steps(program)), (captured) => ({
+        exit: exitResult(captured.exit),
+        logs: captured.logs.map((line) => ({
+          ...line,
+          failures: line.cause.reasons.filter(Cause.isFailReason).map((reason) => reason.error)
+        })),
+        spans: captured.spans.map((span) => ({
+          ...span,
+          succeeded: Option.isSome(span.exit) && Exit.isSuccess(span.exit.value)
+        })),
+        secrets: captured.secrets.map((secret) => ({ name: secret.name, value: Redacted.value(secret.value) })),
+        json: JSON.stringify(captured.secrets)
+      }))),
+    check: (program, options = {}) =>
+      run(resultOf(
+        steps(program).pipe(
+          AuthEventFeedbackTest.expectNoSecrets({
+            secrets: options.secrets?.map((secret) => reveal(secret) as string),
+            minLength: options.minLength
+          }),
+          options.debug ? Effect.provideService(References.MinimumLogLevel, "Debug") : (self) => self
+        )
+      )),
+    outerLogger: (message) => {
+      const lines: Array<unknown> = []
+      const outer = Logger.make(({ message }) => lines.push(message))
+      return run(
+        AuthEventFeedbackTest.captureTelemetry(Effect.logInfo(message)).pipe(Effect.withLogger(outer))
+      ).then(() => lines)
+    },
+    feedbackOf: (pool, user, event) =>
+      run(Effect.map(
+        Effect.flatMap(simulator, (sim) => sim.feedbackOf(pool, user, event)),
+        (feedback) => Option.getOrUndefined(feedback)?.FeedbackValue
+      )),
+    calls: () => run(Effect.map(Effect.flatMap(simulator, (sim) => sim.calls), (all) => all.map((c) => c.outcome))),
+    sent: () =>
+      run(Effect.map(AuthEventFeedbackTest.ScriptedCalls, (sent) => () =>
+        sent.map((request) => ({
+          eventId: request.EventId,
+          shown: String(request.FeedbackToken),
+          revealed: Redacted.value(request.FeedbackToken)
+        })))),
+    close: () => runtime.dispose()
+  })
+}
+
+Suite.secretsSuite({ describe, it }, {
+  levels: { trace: "Trace", debug: "Debug", info: "Info", warn: "Warn", error: "Error" },
+  causeAttribute: "effect.cause",
+  session
 })
 
 describe("layerScripted", () => {
@@ -78,324 +194,4 @@ describe("layerScripted", () => {
       )
       assert.strictEqual(result._tag, "Passed", Arbitrary.formatCheckFailure(result))
     }))
-
-  it.effect("records what it was sent, secrets still redacted", () =>
-    Effect.gen(function*() {
-      yield* AuthEventFeedback.update(alice)
-      const sent = yield* AuthEventFeedbackTest.ScriptedCalls
-      assert.lengthOf(sent, 1)
-      assert.strictEqual(String(sent[0]?.FeedbackToken), "<redacted>")
-      assert.strictEqual(sent[0] && Redacted.value(sent[0].FeedbackToken), "tok.valid-1")
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([AuthEventFeedbackTest.success]))))
-
-  it.effect("the record is a value that grows with each call", () =>
-    Effect.gen(function*() {
-      const sent = yield* AuthEventFeedbackTest.ScriptedCalls
-      assert.deepStrictEqual(sent, [])
-      yield* AuthEventFeedback.update(alice)
-      yield* Effect.flip(AuthEventFeedback.update({ ...alice, EventId: "evt-2" }))
-      assert.deepStrictEqual(sent.map((request) => request.EventId), [alice.EventId, "evt-2"])
-    }).pipe(
-      Effect.provide(
-        AuthEventFeedbackTest.layerScripted([
-          AuthEventFeedbackTest.success,
-          AuthEventFeedbackTest.failure(new CognitoError.NotAuthorizedException({ message: "Invalid token." }))
-        ])
-      )
-    ))
-
-  it.effect("invalid input never reaches the script", () =>
-    Effect.gen(function*() {
-      const error = yield* Effect.flip(AuthEventFeedback.update({ ...alice, UserPoolId: "nope" }))
-      assert.strictEqual(error._tag, "InvalidParameterException")
-      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 0)
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerScripted([]))))
-
-  it.effect("with the standard policy, throttled twice then success takes three attempts (TestClock)", () =>
-    Effect.gen(function*() {
-      const fiber = yield* Effect.forkChild(AuthEventFeedback.update(alice))
-      yield* TestClock.adjust("1 minute")
-      yield* Fiber.join(fiber)
-      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 3)
-    }).pipe(
-      Effect.provide(
-        AuthEventFeedbackTest.layerScripted([throttled, throttled, AuthEventFeedbackTest.success], {
-          retryPolicy: RetryPolicy.standard()
-        })
-      )
-    ))
-
-  it.effect("a non-retryable error is returned at once even with a policy", () =>
-    Effect.gen(function*() {
-      const error = yield* Effect.flip(AuthEventFeedback.update(alice))
-      assert.strictEqual(error._tag, "NotAuthorizedException")
-      assert.lengthOf(yield* AuthEventFeedbackTest.ScriptedCalls, 1)
-    }).pipe(
-      Effect.provide(
-        AuthEventFeedbackTest.layerScripted(
-          [AuthEventFeedbackTest.failure(new CognitoError.NotAuthorizedException({ message: "Invalid token." }))],
-          { retryPolicy: RetryPolicy.standard() }
-        )
-      )
-    ))
-})
-
-describe("layerHttp: the live client over the simulator, one layer", () => {
-  it.effect("records feedback through the real HTTP code, and the test reads it back from the simulator", () =>
-    Effect.gen(function*() {
-      yield* AuthEventFeedback.update(alice)
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      const feedback = yield* simulator.feedbackOf("us-east-1_Example1", "alice", "evt-1")
-      assert.strictEqual(Option.getOrUndefined(feedback)?.FeedbackValue, "Invalid")
-      const wrong = yield* Effect.flip(AuthEventFeedback.update({ ...alice, FeedbackToken: "tok.wrong" }))
-      assert.strictEqual(wrong._tag, "NotAuthorizedException")
-      assert.isString(wrong._tag === "NotAuthorizedException" ? wrong.requestId : undefined)
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
-
-  it.effect("a throttled first attempt is retried once the test moves the clock: fork, adjust, join", () =>
-    Effect.gen(function*() {
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      yield* simulator.throttleNext(1)
-      const fiber = yield* Effect.forkChild(AuthEventFeedback.update(alice))
-      yield* TestClock.adjust("1 minute")
-      yield* Fiber.join(fiber)
-      const calls = yield* simulator.calls
-      assert.deepStrictEqual(calls.map((call) => call.outcome), ["TooManyRequestsException", "Success"])
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
-
-  it.effect("without the adjust, the retry waits on the clock: the call is still running", () =>
-    Effect.gen(function*() {
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      yield* simulator.throttleNext(1)
-      const fiber = yield* Effect.forkChild(AuthEventFeedback.update(alice))
-      yield* TestClock.adjust("1 millis")
-      assert.isUndefined(fiber.pollUnsafe())
-      assert.lengthOf(yield* simulator.calls, 1)
-      yield* Fiber.interrupt(fiber)
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
-
-  it.effect("takes the live client's options: maxAttempts 1 gives the throttling error at once", () =>
-    Effect.gen(function*() {
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      yield* simulator.throttleNext(1)
-      const error = yield* Effect.flip(AuthEventFeedback.update(alice))
-      assert.strictEqual(error._tag, "TooManyRequestsException")
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed, maxAttempts: 1 }))))
-
-  it.effect("input that breaks a rule fails locally and never reaches the simulator", () =>
-    Effect.gen(function*() {
-      const error = yield* Effect.flip(AuthEventFeedback.update({ ...alice, FeedbackToken: "tok/with a space" }))
-      assert.strictEqual(error._tag, "InvalidParameterException")
-      assert.strictEqual(error._tag === "InvalidParameterException" ? error.origin : undefined, "local")
-      assert.lengthOf(yield* (yield* CognitoSimulator.CognitoSimulator).calls, 0)
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
-})
-
-describe("captureTelemetry", () => {
-  it.effect("records every log line at every level, with annotations, cause and log spans", () =>
-    Effect.gen(function*() {
-      const captured = yield* AuthEventFeedbackTest.captureTelemetry(
-        Effect.gen(function*() {
-          yield* Effect.logTrace("trace")
-          yield* Effect.logDebug("debug", 42).pipe(Effect.annotateLogs("k", "v"), Effect.withLogSpan("phase"))
-          yield* Effect.logError("oops", Cause.fail("bad"))
-          return "done"
-        })
-      )
-      assert.deepStrictEqual(captured.exit, Exit.succeed("done"))
-      assert.deepStrictEqual(captured.logs.map((log) => log.level), ["Trace", "Debug", "Error"])
-      assert.deepStrictEqual(captured.logs[1]?.message, ["debug", 42])
-      assert.deepStrictEqual(captured.logs[1]?.annotations, { k: "v" })
-      assert.deepStrictEqual(captured.logs[1]?.spans, ["phase"])
-      assert.deepStrictEqual(captured.logs[2]?.message, ["oops"])
-      assert.deepStrictEqual(
-        captured.logs[2]?.cause.reasons.filter(Cause.isFailReason).map((reason) => reason.error),
-        ["bad"]
-      )
-    }))
-
-  it.effect("records every span: name, attributes in order, events, exit", () =>
-    Effect.gen(function*() {
-      const captured = yield* AuthEventFeedbackTest.captureTelemetry(
-        Effect.gen(function*() {
-          yield* Effect.annotateCurrentSpan("later", 2)
-          const span = yield* Effect.orDie(Effect.currentSpan)
-          span.event("checkpoint", BigInt(0), { step: "one" })
-        }).pipe(Effect.withSpan("outer", { attributes: { first: 1 } }))
-      )
-      assert.lengthOf(captured.spans, 1)
-      const [span] = captured.spans
-      assert.strictEqual(span?.name, "outer")
-      assert.deepStrictEqual(span?.attributes, [["first", 1], ["later", 2]])
-      assert.deepStrictEqual(span?.events, [{ name: "checkpoint", attributes: { step: "one" } }])
-      assert.isTrue(span !== undefined && Option.isSome(span.exit) && Exit.isSuccess(span.exit.value))
-    }))
-
-  it.effect("notes the username and token of each call, redacted, even of a call rejected locally", () =>
-    Effect.gen(function*() {
-      const captured = yield* AuthEventFeedbackTest.captureTelemetry(
-        Effect.andThen(
-          AuthEventFeedback.update(alice),
-          Effect.flip(AuthEventFeedback.update({ ...alice, Username: Redacted.make("bob"), EventId: "" }))
-        )
-      )
-      assert.isTrue(Exit.isSuccess(captured.exit))
-      assert.deepStrictEqual(captured.secrets.map((secret) => secret.name), [
-        "the Username of call 1",
-        "the FeedbackToken of call 1",
-        "the Username of call 2",
-        "the FeedbackToken of call 2"
-      ])
-      assert.deepStrictEqual(captured.secrets.map((secret) => Redacted.value(secret.value)), [
-        "alice",
-        "tok.valid-1",
-        "bob",
-        "tok.valid-1"
-      ])
-      assert.notInclude(JSON.stringify(captured.secrets), "tok.valid-1")
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))))
-
-  it.effect("leaves the loggers and the tracer that were there in place", () =>
-    Effect.gen(function*() {
-      const lines: Array<unknown> = []
-      const outer = Logger.make(({ message }) => lines.push(message))
-      yield* AuthEventFeedbackTest.captureTelemetry(Effect.logInfo("seen by both")).pipe(Effect.withLogger(outer))
-      assert.deepStrictEqual(lines, [["seen by both"]])
-    }))
-})
-
-describe("expectNoSecrets", () => {
-  const leakOf = <A, E>(self: Effect.Effect<A, E, AuthEventFeedback.AuthEventFeedback>) =>
-    self.pipe(
-      AuthEventFeedbackTest.expectNoSecrets(),
-      Effect.flip,
-      Effect.flatMap((error) =>
-        error instanceof AuthEventFeedbackTest.SecretLeakError
-          ? Effect.succeed(error)
-          : Effect.die(new Error("expected a SecretLeakError"))
-      ),
-      Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))
-    )
-
-  const assertNoValue = (error: AuthEventFeedbackTest.SecretLeakError) =>
-    assert.isUndefined(Secrets.leakedIn([error.message, String(error), JSON.stringify(error), ...error.locations]))
-
-  it.effect("fails on a token logged in a message, naming the log line, without the token", () =>
-    Effect.gen(function*() {
-      const error = yield* leakOf(
-        AuthEventFeedback.update(alice).pipe(Effect.tap(() => Effect.logInfo(`recorded ${alice.FeedbackToken}`)))
-      )
-      assert.deepStrictEqual(error.locations, [Secrets.messageLeak(levels)])
-      assert.strictEqual(error.message, `a secret appeared in the telemetry: ${Secrets.messageLeak(levels)}`)
-      assertNoValue(error)
-    }))
-
-  it.effect("fails on a username in a log annotation, naming the annotation", () =>
-    Effect.gen(function*() {
-      const error = yield* leakOf(
-        AuthEventFeedback.update(alice).pipe(
-          Effect.tap(() => Effect.logDebug("recorded").pipe(Effect.annotateLogs("user", alice.Username)))
-        )
-      )
-      assert.deepStrictEqual(error.locations, [Secrets.annotationLeak(levels)])
-      assertNoValue(error)
-    }))
-
-  it.effect("fails on a token in a span attribute, naming the span and the attribute", () =>
-    Effect.gen(function*() {
-      const error = yield* leakOf(
-        AuthEventFeedback.update(alice).pipe(
-          Effect.withSpan("handler", { attributes: { "feedback.token": alice.FeedbackToken } })
-        )
-      )
-      assert.deepStrictEqual(error.locations, [Secrets.attributeLeak])
-      assertNoValue(error)
-    }))
-
-  it.effect("fails on a secret in a span event, an error's cause, nested values, JSON-escaped or URL-encoded", () =>
-    Effect.gen(function*() {
-      const token = Secrets.hostileToken
-      const failing = Effect.gen(function*() {
-        const span = yield* Effect.orDie(Effect.currentSpan)
-        span.event("sent", BigInt(0), { body: { nested: [token] } })
-        yield* Effect.logWarning("failed").pipe(Effect.annotateLogs("request", JSON.stringify({ token })))
-        yield* Effect.logError("failed", Cause.die(new Error(`bad token ${encodeURIComponent(token)}`)))
-      }).pipe(Effect.withSpan("handler"))
-      const captured = yield* failing.pipe(
-        AuthEventFeedbackTest.expectNoSecrets({ secrets: [Redacted.make(token)] }),
-        Effect.flip
-      )
-      assert.deepStrictEqual(captured.locations, Secrets.hostileLeaks(levels, "effect.cause"))
-      for (const text of [captured.message, ...captured.locations]) assert.notInclude(text, "tok.a")
-    }))
-
-  it.effect("a leak is reported even when the effect fails; with none, the effect's own failure passes", () =>
-    Effect.gen(function*() {
-      const error = yield* leakOf(
-        Effect.andThen(Effect.logInfo(alice.FeedbackToken), AuthEventFeedback.update({ ...alice, EventId: "evt-9" }))
-      )
-      assert.strictEqual(error._tag, "SecretLeakError")
-      const own = yield* AuthEventFeedback.update({ ...alice, EventId: "evt-9" }).pipe(
-        AuthEventFeedbackTest.expectNoSecrets(),
-        Effect.flip,
-        Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))
-      )
-      assert.strictEqual(own._tag, "ResourceNotFoundException")
-    }))
-
-  it.effect("a Redacted value logged shows as <redacted>: no leak", () =>
-    Effect.gen(function*() {
-      const token = Redacted.make(alice.FeedbackToken)
-      const value = yield* AuthEventFeedback.update({ ...alice, FeedbackToken: token }).pipe(
-        Effect.tap(() => Effect.logInfo("sent", token).pipe(Effect.annotateLogs("token", token))),
-        Effect.as("ok"),
-        AuthEventFeedbackTest.expectNoSecrets(),
-        Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))
-      )
-      assert.strictEqual(value, "ok")
-    }))
-
-  it.effect("secrets shorter than minLength are not looked for", () =>
-    Effect.gen(function*() {
-      const program = Effect.logInfo("a cat sat on the mat")
-      yield* AuthEventFeedbackTest.expectNoSecrets(program, { secrets: ["at"] })
-      const error = yield* Effect.flip(
-        AuthEventFeedbackTest.expectNoSecrets(program, { secrets: ["at"], minLength: 2 })
-      )
-      assert.strictEqual(error._tag, "SecretLeakError")
-    }))
-
-  const outcomesOfTheLibrary = Effect.forEach(Secrets.libraryCalls, ({ input, outcome }) =>
-    Effect.map(
-      Effect.result(AuthEventFeedback.update(input)),
-      (result) => assert.strictEqual(result._tag === "Success" ? "Success" : result.failure._tag, outcome)
-    ), { discard: true })
-
-  it.effect("passes on the library's own calls over the memory layer, debug logging on", () =>
-    Effect.gen(function*() {
-      const captured = yield* AuthEventFeedbackTest.captureTelemetry(outcomesOfTheLibrary)
-      assert.lengthOf(captured.secrets, Secrets.libraryCallSecrets)
-      yield* outcomesOfTheLibrary.pipe(
-        AuthEventFeedbackTest.expectNoSecrets(),
-        debugLogging
-      )
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerMemory({ seed: sampleSeed }))))
-
-  it.effect("passes on the live client's calls over the simulator, retries included, debug logging on", () =>
-    Effect.gen(function*() {
-      const simulator = yield* CognitoSimulator.CognitoSimulator
-      const program = Effect.gen(function*() {
-        yield* simulator.throttleNext(1)
-        const fiber = yield* Effect.forkChild(outcomesOfTheLibrary)
-        yield* TestClock.adjust("1 minute")
-        yield* Fiber.join(fiber)
-      })
-      // the check is not vacuous: the client did log and trace, and saw every call
-      const captured = yield* AuthEventFeedbackTest.captureTelemetry(program)
-      assert.isTrue(Exit.isSuccess(captured.exit))
-      assert.includeMembers(captured.logs.map((log) => log.message).flat(), ["retrying", "feedback recorded"])
-      assert.include(captured.spans.map((span) => span.name), "Cognito.UpdateAuthEventFeedback")
-      assert.lengthOf(captured.secrets, Secrets.libraryCallSecrets)
-      yield* program.pipe(AuthEventFeedbackTest.expectNoSecrets(), debugLogging)
-    }).pipe(Effect.provide(AuthEventFeedbackTest.layerHttp({ seed: sampleSeed }))))
 })

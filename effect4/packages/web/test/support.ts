@@ -1,13 +1,41 @@
 // Drives the page as a server does: the page's routes through Effect 4's `HttpRouter.toWebHandler`,
 // with the server's tracer and access logger around it, recording every span and log line. The
-// requests and what is read of the answers are the shared `@cognito-feedback/test-support/pageClient`.
-import { AuthEventFeedback } from "@cognito-feedback/core"
+// requests and what is read of the answers are the shared `@cognito-feedback/test-support/pageClient`;
+// `driver` is the page, its links and the testkit at the Promise level of the shared suites (`pageDriver`).
+import { AuthEventFeedback, CognitoError } from "@cognito-feedback/core"
+import type { UpdateAuthEventFeedbackRequest } from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import type * as WireCases from "@cognito-feedback/protocol/WireCases"
+import { validInput } from "@cognito-feedback/test-support/coreCases"
 import type { Answer, Recorded } from "@cognito-feedback/test-support/pageClient"
 import * as PageClient from "@cognito-feedback/test-support/pageClient"
-import { answerOf, textOf } from "@cognito-feedback/test-support/pageClient"
+import { answerOf, pool, textOf } from "@cognito-feedback/test-support/pageClient"
+import type {
+  CallOutcome,
+  Checked,
+  FeedbackRequest,
+  Page,
+  PageDriver,
+  PageOptions,
+  Scenario
+} from "@cognito-feedback/test-support/pageDriver"
+import { AuthEventFeedbackTest, CognitoArbitrary, CognitoSimulator, SimulatorSeed } from "@cognito-feedback/testkit"
 import { FeedbackPage } from "@cognito-feedback/web"
-import { Effect, Layer, Logger, References, Tracer } from "effect"
+import {
+  Arbitrary,
+  Effect,
+  Exit,
+  Layer,
+  Logger,
+  ManagedRuntime,
+  Option,
+  Redacted,
+  References,
+  Result,
+  Scope,
+  Tracer
+} from "effect"
 import { HttpRouter } from "effect/http"
+import * as Link from "../src/internal/link.js"
 
 export {
   aliceLink,
@@ -74,3 +102,155 @@ export const makePage = (pageOptions: FeedbackPage.Options = options) =>
     }
     return { send, recorded }
   })
+
+/** A `WireCases.ErrorData` as the Effect 4 error class. */
+export const errorOf = (error: WireCases.ErrorData): CognitoError.UpdateAuthEventFeedbackError => {
+  switch (error._tag) {
+    case "TransportError":
+      return new CognitoError.TransportError({ reason: error.reason, message: error.message })
+    case "UnexpectedResponseError":
+      return new CognitoError.UnexpectedResponseError({
+        status: error.status,
+        code: error.code,
+        requestId: error.requestId,
+        message: error.message
+      })
+    case "InvalidParameterException":
+      return new CognitoError.InvalidParameterException({
+        message: error.message,
+        requestId: error.requestId,
+        reasonCode: error.reasonCode,
+        origin: error.origin ?? "service"
+      })
+    default:
+      return CognitoError.makeServiceError(error._tag, { message: error.message, requestId: error.requestId })
+  }
+}
+
+const outcomeOf = (outcome: CallOutcome): AuthEventFeedbackTest.Outcome =>
+  outcome._tag === "Success" ? outcome : AuthEventFeedbackTest.failure(errorOf(outcome.error))
+
+const layerOf = (scenario: Scenario): Layer.Layer<AuthEventFeedback.AuthEventFeedback, unknown> => {
+  switch (scenario._tag) {
+    case "Simulator":
+      return AuthEventFeedbackTest.layerMemory({ seed: SimulatorSeed.sampleSeed })
+    case "Scripted":
+      return AuthEventFeedbackTest.layerScripted(scenario.outcomes.map(outcomeOf))
+    case "EndingAs": {
+      const { outcome } = scenario
+      return Layer.succeed(
+        AuthEventFeedback.AuthEventFeedback,
+        AuthEventFeedback.make(() =>
+          outcome._tag === "Success" ? Effect.succeed({}) : Effect.fail(errorOf(outcome.error))
+        )
+      )
+    }
+  }
+}
+
+const checked = <A>(result: Result.Result<A, FeedbackPage.OptionsError>): Checked<A> =>
+  Result.isSuccess(result)
+    ? { _tag: "Ok", value: result.success }
+    : { _tag: "Refused", option: result.failure.option, message: result.failure.message }
+
+const required = <A>(what: string) => (option: Option.Option<A>): Effect.Effect<A> =>
+  Option.match(option, { onNone: () => Effect.die(new Error(`the scenario has no ${what}`)), onSome: Effect.succeed })
+
+const plain = (request: UpdateAuthEventFeedbackRequest): FeedbackRequest => ({
+  UserPoolId: request.UserPoolId,
+  Username: Redacted.value(request.Username),
+  EventId: request.EventId,
+  FeedbackToken: Redacted.value(request.FeedbackToken),
+  FeedbackValue: request.FeedbackValue
+})
+
+/** The page with `pageOptions` over `layer`, at the Promise level of the shared suites. */
+const pageOver = async (
+  pageOptions: PageOptions,
+  layer: Layer.Layer<AuthEventFeedback.AuthEventFeedback, unknown>,
+  scenario?: Scenario
+): Promise<Page & { readonly dispose: () => Promise<void> }> => {
+  const runtime = ManagedRuntime.make(layer)
+  const scope = await Effect.runPromise(Scope.make())
+  const dispose = async () => {
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+    await runtime.dispose()
+  }
+  const simulator = Effect.flatMap(
+    Effect.serviceOption(CognitoSimulator.CognitoSimulator),
+    required<CognitoSimulator.CognitoSimulator["Service"]>("simulator")
+  )
+  try {
+    if (scenario?._tag === "Simulator") {
+      await runtime.runPromise(Effect.gen(function*() {
+        const s = yield* simulator
+        if (scenario.throttleNext !== undefined) yield* s.throttleNext(scenario.throttleNext)
+        if (scenario.failNext !== undefined) yield* s.failNext(scenario.failNext)
+      }))
+    }
+    const { recorded, send } = await runtime.runPromise(Scope.provide(makePage(pageOptions), scope))
+    const calls = Effect.flatMap(simulator, (s) => s.calls)
+    return {
+      send: (request) => Effect.runPromise(send(request)),
+      recorded,
+      outcomes: () => runtime.runPromise(Effect.map(calls, (all) => all.map((call) => call.outcome))),
+      callCount: () => runtime.runPromise(Effect.map(calls, (all) => all.length)),
+      sent: () =>
+        runtime.runPromise(
+          Effect.serviceOption(AuthEventFeedbackTest.ScriptedCalls).pipe(
+            Effect.flatMap(required("script")),
+            Effect.map((all) => all.map(plain))
+          )
+        ),
+      feedbackOf: (username, eventId) =>
+        runtime.runPromise(
+          Effect.flatMap(simulator, (s) => Effect.map(s.feedbackOf(pool, username, eventId), Option.getOrUndefined))
+        ),
+      dispose
+    }
+  } catch (error) {
+    await dispose()
+    throw error
+  }
+}
+
+/** The Effect 4 edition's page, links and testkit for the shared suites. */
+export const driver: PageDriver = {
+  page: (pageOptions, scenario) => pageOver(pageOptions, layerOf(scenario), scenario),
+  eachOutcome: async (runs, check) => {
+    const result = await Effect.runPromise(
+      Arbitrary.checkEffect(
+        CognitoArbitrary.outcome,
+        (outcome) =>
+          Effect.tryPromise(async () => {
+            const page = await pageOver(options, AuthEventFeedbackTest.layerScripted([outcome]))
+            try {
+              await check(outcome, page)
+            } finally {
+              await page.dispose()
+            }
+            return true
+          }),
+        { runs }
+      )
+    )
+    if (result._tag !== "Passed") throw new Error(Arbitrary.formatCheckFailure(result) ?? result._tag)
+  },
+  toWebHandler: (pageOptions, scenario) =>
+    Promise.resolve(checked(FeedbackPage.toWebHandler(pageOptions, layerOf(scenario)))),
+  router: (pageOptions) => checked(FeedbackPage.router(pageOptions)),
+  defaultTexts: FeedbackPage.defaultTexts,
+  links: (linkOptions, event) => checked(FeedbackPage.links(linkOptions, event)),
+  linkTemplates: (templateOptions) => checked(FeedbackPage.linkTemplates(templateOptions)),
+  readLink: (link) =>
+    Effect.runPromise(
+      Effect.result(Link.decodeLink(Link.queryOfUrl(new URL(link).href), undefined)).pipe(
+        Effect.map((result): Checked<FeedbackRequest> =>
+          Result.isSuccess(result)
+            ? { _tag: "Ok", value: plain(result.success.request) }
+            : { _tag: "Refused", option: undefined, message: result.failure._tag }
+        )
+      )
+    ),
+  requests: validInput
+}
