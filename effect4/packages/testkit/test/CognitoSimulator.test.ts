@@ -1,14 +1,10 @@
 /**
  * The Effect 4 runner of the simulator's suite: the world, the model and its generators are
- * `@cognito-feedback/test-support/simulatorModel`, shared with the Effect 3 edition.
+ * `@cognito-feedback/test-support/simulatorModel`, and the cases that need neither the TestClock
+ * nor an edition-only API are `@cognito-feedback/test-support/simulatorSuite`, both shared with the
+ * Effect 3 edition; this runs them through the Effect 4 simulator and keeps the rest.
  */
 import {
-  aliceSub,
-  callOf,
-  commands,
-  concurrencySeed,
-  concurrentValues,
-  lastValues,
   newestFirst,
   offPoolId,
   paginationCase,
@@ -19,6 +15,8 @@ import {
   world,
   worldEvents
 } from "@cognito-feedback/test-support/simulatorModel"
+import type { Outcome, SimulatorDriver, SimulatorError } from "@cognito-feedback/test-support/simulatorSuite"
+import { simulatorSuite } from "@cognito-feedback/test-support/simulatorSuite"
 import { assert, describe, expectTypeOf, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Option, Redacted, Schema } from "effect"
 import * as TestClock from "effect/testing/TestClock"
@@ -27,6 +25,31 @@ import * as CognitoSimulator from "../src/CognitoSimulator.js"
 import * as SimulatorSeed from "../src/SimulatorSeed.js"
 
 const simulator = CognitoSimulator.make({ seed: world })
+
+/** The shared suite's driver: each call run on its own, its outcome as data. */
+const outcome = (effect: Effect.Effect<unknown, SimulatorError>): Promise<Outcome> =>
+  Effect.runPromise(
+    Effect.match(effect, {
+      onFailure: (error): Outcome => ({ _tag: "Failure", error }),
+      onSuccess: (value): Outcome => ({ _tag: "Success", value })
+    })
+  )
+
+const driver: SimulatorDriver = {
+  make: (seed) =>
+    Effect.runPromise(CognitoSimulator.make({ seed })).then((sim) => ({
+      update: (input) => outcome(sim.updateAuthEventFeedback(input)),
+      adminUpdate: (input) => outcome(sim.adminUpdateAuthEventFeedback(input)),
+      list: (input) => outcome(sim.adminListUserAuthEvents(input)),
+      throttleNext: (n) => Effect.runPromise(sim.throttleNext(n)),
+      failNext: (n, error) => Effect.runPromise(sim.failNext(n, error)),
+      feedbackOf: (pool, user, eventId) =>
+        Effect.runPromise(Effect.map(sim.feedbackOf(pool, user, eventId), Option.getOrUndefined)),
+      userOf: (pool, user) => Effect.runPromise(Effect.map(sim.userOf(pool, user), Option.getOrUndefined)),
+      calls: () => Effect.runPromise(sim.calls)
+    })),
+  redact: (value) => Redacted.make(value)
+}
 
 /** A fast-check property over an effect, each run in a fresh runtime (the simulator needs no service). */
 const property = <A>(
@@ -41,138 +64,11 @@ const recordedFeedback = (sim: CognitoSimulator.CognitoSimulator.Service) =>
     Effect.map((all) => all.filter(Option.isSome).length)
   )
 
-/** Calls `update`, expects failure with `tag`, and checks that nothing was recorded anywhere. */
-const expectRefused = (input: unknown, tag: string, message?: string) =>
-  Effect.gen(function*() {
-    const sim = yield* simulator
-    const error = yield* Effect.flip(sim.updateAuthEventFeedback(input))
-    assert.strictEqual(error._tag, tag)
-    if (message !== undefined) assert.strictEqual(error.message, message)
-    assert.match(error.requestId ?? "", uuidV4)
-    assert.strictEqual(yield* recordedFeedback(sim), 0)
-    const calls = yield* sim.calls
-    assert.deepStrictEqual(calls.map((call) => call.outcome), [tag])
-    return error
-  })
-
 const feedbackValue = (feedback: Option.Option<CognitoSimulator.EventFeedbackType>) =>
   Option.getOrUndefined(Option.map(feedback, (f) => f.FeedbackValue))
 
 describe("CognitoSimulator", () => {
-  describe("UpdateAuthEventFeedback decides in the service's order", () => {
-    it.effect("invalid parameters first, even when the pool is unknown", () =>
-      Effect.gen(function*() {
-        const error = yield* expectRefused(
-          { ...request, UserPoolId: "no pool", FeedbackValue: "Maybe" },
-          "InvalidParameterException"
-        )
-        assert.include(error.message, "UserPoolId: must match")
-        assert.include(error.message, "FeedbackValue: must be")
-      }))
-
-    it.effect("then an unknown pool", () =>
-      expectRefused(
-        { ...request, UserPoolId: "us-east-1_Nope1", Username: "nobody" },
-        "ResourceNotFoundException",
-        "User pool us-east-1_Nope1 does not exist."
-      ))
-
-    it.effect("then threat protection off, even for an unknown user", () =>
-      expectRefused({ ...request, UserPoolId: offPoolId, Username: "nobody" }, "UserPoolAddOnNotEnabledException"))
-
-    it.effect("then an unknown user, even for an unknown event", () =>
-      expectRefused(
-        { ...request, Username: "nobody", EventId: "evt-x" },
-        "UserNotFoundException",
-        "User does not exist."
-      ))
-
-    it.effect("then an unknown event, even with a wrong token", () =>
-      expectRefused(
-        { ...request, EventId: "evt-x", FeedbackToken: "wrong" },
-        "ResourceNotFoundException",
-        "Auth event not found."
-      ))
-
-    it.effect("another user's event is not found, even with its own token", () =>
-      expectRefused({ ...request, EventId: "evt-b", FeedbackToken: "tok.bob-1" }, "ResourceNotFoundException"))
-
-    it.effect("then a wrong token, with a message that does not repeat it", () =>
-      Effect.gen(function*() {
-        const error = yield* expectRefused(
-          { ...request, FeedbackToken: "tok.alice-2" },
-          "NotAuthorizedException",
-          "Invalid feedback token."
-        )
-        assert.notInclude(error.message, "tok.")
-      }))
-
-    it.effect("otherwise records the feedback on that event only", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        const response = yield* sim.updateAuthEventFeedback(request)
-        assert.deepStrictEqual(response, {})
-        assert.strictEqual(feedbackValue(yield* sim.feedbackOf(poolId, "alice", "evt-1")), "Invalid")
-        assert.strictEqual(yield* recordedFeedback(sim), 1)
-      }))
-
-    it.effect("accepts Redacted secrets", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        yield* sim.updateAuthEventFeedback({
-          ...request,
-          Username: Redacted.make("alice"),
-          FeedbackToken: Redacted.make("tok.alice-1")
-        })
-        assert.strictEqual(yield* recordedFeedback(sim), 1)
-      }))
-
-    it.effect("no error message or call log contains a username or token", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        const inputs = [
-          { ...request, Username: "secret-user" },
-          { ...request, FeedbackToken: "secret.token" },
-          { ...request, Username: "secret user with spaces" },
-          { ...request, FeedbackToken: "secret token!" }
-        ]
-        const errors = yield* Effect.forEach(inputs, (input) => Effect.flip(sim.updateAuthEventFeedback(input)))
-        const text = JSON.stringify([errors.map((e) => e.message), yield* sim.calls])
-        assert.notInclude(text, "secret")
-        assert.notInclude(text, "alice")
-      }))
-  })
-
-  describe("user lookup", () => {
-    it.effect("by username, alias attribute or sub: the same user", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        yield* sim.updateAuthEventFeedback({ ...request, Username: "alice", FeedbackValue: "Valid" })
-        yield* sim.updateAuthEventFeedback({
-          ...request,
-          Username: "alice@example.com",
-          EventId: "evt-2",
-          FeedbackToken: "tok.alice-2"
-        })
-        yield* sim.updateAuthEventFeedback({ ...request, Username: aliceSub, FeedbackValue: "Invalid" })
-        assert.strictEqual(feedbackValue(yield* sim.feedbackOf(poolId, "alice", "evt-1")), "Invalid")
-        assert.strictEqual(feedbackValue(yield* sim.feedbackOf(poolId, aliceSub, "evt-2")), "Invalid")
-      }))
-
-    it.effect("an attribute that is not an alias attribute of the pool does not match", () =>
-      expectRefused({ ...request, Username: "+15550100" }, "UserNotFoundException"))
-
-    it.effect("a generated sub is a UUID v4 and finds the user", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        const bob = yield* sim.userOf(poolId, "bob")
-        assert.isTrue(Option.isSome(bob))
-        const sub = Option.getOrThrow(bob).sub
-        assert.match(sub, uuidV4)
-        yield* sim.updateAuthEventFeedback({ ...request, Username: sub, EventId: "evt-b", FeedbackToken: "tok.bob-1" })
-        assert.strictEqual(feedbackValue(yield* sim.feedbackOf(poolId, "bob", "evt-b")), "Invalid")
-      }))
-  })
+  simulatorSuite({ describe, it }, driver)
 
   describe("recorded feedback", () => {
     it.effect("a later call replaces the earlier one, with the Clock's date", () =>
@@ -207,39 +103,6 @@ describe("CognitoSimulator", () => {
           Provider: "Admin",
           FeedbackDate: new Date("2026-11-06T00:00:00Z")
         })
-      }))
-
-    it.effect("AdminUpdateAuthEventFeedback makes the same checks, token aside", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        const admin = { UserPoolId: poolId, Username: "alice", EventId: "evt-1", FeedbackValue: "Valid" }
-        const cases = [
-          [{ ...admin, EventId: "bad id!" }, "InvalidParameterException"],
-          [{ ...admin, Username: undefined }, "InvalidParameterException"],
-          [{ ...admin, UserPoolId: "us-east-1_Nope1" }, "ResourceNotFoundException"],
-          [{ ...admin, UserPoolId: offPoolId }, "UserPoolAddOnNotEnabledException"],
-          [{ ...admin, Username: "+15550100" }, "UserNotFoundException"],
-          [{ ...admin, EventId: "evt-b" }, "ResourceNotFoundException"]
-        ] as const
-        for (const [input, tag] of cases) {
-          const error = yield* Effect.flip(sim.adminUpdateAuthEventFeedback(input))
-          assert.strictEqual(error._tag, tag)
-        }
-        assert.strictEqual(yield* recordedFeedback(sim), 0)
-        const { Username: _, ...withoutUsername } = admin
-        const error = yield* Effect.flip(sim.adminUpdateAuthEventFeedback(withoutUsername))
-        assert.strictEqual(error.message, "Username: is required")
-      }))
-
-    it.effect("feedbackOf is none for unknown pools, users and events", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        yield* sim.updateAuthEventFeedback(request)
-        assert.isTrue(Option.isSome(yield* sim.feedbackOf(poolId, "alice@example.com", "evt-1")))
-        assert.isTrue(Option.isNone(yield* sim.feedbackOf("us-east-1_Nope1", "alice", "evt-1")))
-        assert.isTrue(Option.isNone(yield* sim.feedbackOf(poolId, "nobody", "evt-1")))
-        assert.isTrue(Option.isNone(yield* sim.feedbackOf(poolId, "alice", "evt-x")))
-        assert.isTrue(Option.isNone(yield* sim.feedbackOf(poolId, "+15550100", "evt-1")))
       }))
   })
 
@@ -402,44 +265,6 @@ describe("CognitoSimulator", () => {
   })
 
   describe("faults", () => {
-    it.effect("throttleNext: the next n calls of any operation are throttled, before any other check", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        yield* sim.throttleNext(3)
-        const errors = [
-          yield* Effect.flip(sim.updateAuthEventFeedback(request)),
-          yield* Effect.flip(sim.adminUpdateAuthEventFeedback({ invalid: true })),
-          yield* Effect.flip(sim.adminListUserAuthEvents({ UserPoolId: poolId, Username: "alice" }))
-        ]
-        assert.deepStrictEqual(errors.map((e) => [e._tag, e.message]), [
-          ["TooManyRequestsException", "Rate exceeded"],
-          ["TooManyRequestsException", "Rate exceeded"],
-          ["TooManyRequestsException", "Rate exceeded"]
-        ])
-        assert.strictEqual(yield* recordedFeedback(sim), 0)
-        yield* sim.updateAuthEventFeedback(request)
-        assert.strictEqual(yield* recordedFeedback(sim), 1)
-      }))
-
-    it.effect("failNext: internal errors (or OperationNotEnabledException), then normal service", () =>
-      Effect.gen(function*() {
-        const sim = yield* simulator
-        yield* sim.failNext(2)
-        assert.strictEqual((yield* Effect.flip(sim.updateAuthEventFeedback(request)))._tag, "InternalErrorException")
-        assert.strictEqual(
-          (yield* Effect.flip(sim.adminListUserAuthEvents({ UserPoolId: poolId, Username: "alice" })))._tag,
-          "InternalErrorException"
-        )
-        assert.strictEqual(yield* recordedFeedback(sim), 0)
-        yield* sim.failNext(1, "OperationNotEnabledException")
-        assert.strictEqual(
-          (yield* Effect.flip(sim.updateAuthEventFeedback(request)))._tag,
-          "OperationNotEnabledException"
-        )
-        yield* sim.updateAuthEventFeedback(request)
-        assert.strictEqual(yield* recordedFeedback(sim), 1)
-      }))
-
     it.effect("throttleAbove: a token bucket refilled by the Clock", () =>
       Effect.gen(function*() {
         const sim = yield* simulator
@@ -762,28 +587,6 @@ describe("CognitoSimulator", () => {
   })
 
   describe("properties", () => {
-    it.effect("recorded feedback is the value of the last successful call for each event (model-based)", () =>
-      property(commands, (commands) =>
-        Effect.gen(function*() {
-          const sim = yield* simulator
-          const outcomes: Array<string> = []
-          for (const c of commands) {
-            const { admin, input } = callOf(c)
-            const result = yield* Effect.result(
-              admin ? sim.adminUpdateAuthEventFeedback(input) : sim.updateAuthEventFeedback(input)
-            )
-            outcomes.push(result._tag === "Success" ? "Success" : result.failure._tag)
-          }
-          const { last, mismatch } = lastValues(commands, outcomes)
-          assert.isUndefined(mismatch)
-          for (const [pool, name, eventId] of worldEvents) {
-            assert.strictEqual(
-              feedbackValue(yield* sim.feedbackOf(pool, name, eventId)),
-              last.get(`${name}/${eventId}`)
-            )
-          }
-        }), 100))
-
     it.effect("pagination returns every event exactly once, newest first", () =>
       property(paginationCase, ({ maxResults, seconds }) =>
         Effect.gen(function*() {
@@ -804,27 +607,6 @@ describe("CognitoSimulator", () => {
           assert.deepStrictEqual(ids, newestFirst(seconds))
           assert.strictEqual(pages.length, Math.max(1, Math.ceil(seconds.length / maxResults)))
           assert.isTrue(pages.slice(0, -1).every((page) => page.length === maxResults))
-        })))
-
-    it.effect("concurrent updates lose no write", () =>
-      property(concurrentValues, (values) =>
-        Effect.gen(function*() {
-          const sim = yield* CognitoSimulator.make({ seed: concurrencySeed(values.length) })
-          yield* Effect.all(
-            values.map(({ admin, value }, i) => {
-              const input = { UserPoolId: poolId, Username: "dave", EventId: `e${i}`, FeedbackValue: value }
-              return admin
-                ? sim.adminUpdateAuthEventFeedback(input)
-                : sim.updateAuthEventFeedback({ ...input, FeedbackToken: `t${i}` })
-            }),
-            { concurrency: "unbounded" }
-          )
-          for (const [i, { admin, value }] of values.entries()) {
-            const feedback = Option.getOrUndefined(yield* sim.feedbackOf(poolId, "dave", `e${i}`))
-            assert.strictEqual(feedback?.FeedbackValue, value)
-            assert.strictEqual(feedback?.Provider, admin ? "Admin" : "User")
-          }
-          assert.strictEqual((yield* sim.calls).length, values.length)
         })))
   })
 })
