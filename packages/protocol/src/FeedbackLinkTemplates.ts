@@ -14,7 +14,7 @@ import type { Links } from "./FeedbackLink.js"
 import { templates } from "./FeedbackLink.js"
 import type { StringRules } from "./Member.js"
 import { brokenRule } from "./Member.js"
-import { shapes } from "./Operations.js"
+import { riskMembers, shapes } from "./Operations.js"
 import type { NotifyEmail } from "./PageHtml.js"
 import { email } from "./PageHtml.js"
 import type { EmailKind, EmailTexts } from "./PageTexts.js"
@@ -42,7 +42,7 @@ export type RiskLevel = typeof riskLevels[number]
  * @since 0.1.0
  * @category models
  */
-export const eventActions = ["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"] as const
+export const eventActions = riskMembers.accountTakeoverEventActions
 
 /**
  * What Cognito does with a sign-in at a risk level.
@@ -131,26 +131,18 @@ export const defaultActions: {
 }
 
 /**
- * The service model's rules for what this module writes (Smithy patterns are not anchored; these
- * are, which is stricter). Smithy counts lengths in code points.
+ * The service model's rules for what this module writes (`Operations.riskMembers.strings`: Smithy
+ * patterns are not anchored; these are, which is stricter). Smithy counts lengths in code points.
  *
  * @since 0.1.0
  * @category models
  */
-export const modelRules = {
-  /** `ArnType`. */
-  SourceArn: {
-    minLength: 20,
-    maxLength: 2048,
-    pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/
-  },
-  /** `StringType`, of `From` and `ReplyTo`. */
-  String: { minLength: 0, maxLength: 131072, codePoints: true },
-  /** `EmailNotificationSubjectType`. */
-  Subject: { minLength: 1, maxLength: 140, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$/u, codePoints: true },
-  /** `EmailNotificationBodyType`, of `HtmlBody` and `TextBody`. */
-  Body: { minLength: 6, maxLength: 20000, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+$/u, codePoints: true }
-} as const satisfies Record<string, StringRules>
+export const modelRules: {
+  readonly SourceArn: StringRules & { readonly pattern: RegExp }
+  readonly String: StringRules
+  readonly Subject: StringRules
+  readonly Body: StringRules
+} = riskMembers.strings
 
 /**
  * The ARN of the example in every message about `SourceArn`.

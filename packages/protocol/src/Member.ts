@@ -1,6 +1,7 @@
 /**
  * A member of an operation's input as the service model states it: a string with lengths and a
- * pattern, one of a set of values, or an integer in a range; required or not; sensitive or not (a
+ * pattern, one of a set of values, an integer in a range, a boolean, a structure of members or a
+ * list; required or not; sensitive or not (a
  * sensitive value is never shown: not in a message, a log or a span). The validation here is the
  * one every edition runs before anything is sent, with messages that never contain the value.
  *
@@ -50,7 +51,45 @@ export interface IntegerMember {
  * @since 0.1.0
  * @category models
  */
-export type Member = StringMember | EnumMember | IntegerMember
+export interface BooleanMember {
+  readonly type: "boolean"
+  readonly required: boolean
+  readonly sensitive: false
+}
+
+/**
+ * A structure of members (`SetRiskConfiguration`'s nested configuration).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StructureMember<Members extends Readonly<Record<string, Member>> = Readonly<Record<string, Member>>> {
+  readonly type: "structure"
+  readonly required: boolean
+  readonly sensitive: false
+  /** In the model's order. */
+  readonly members: Members
+}
+
+/**
+ * A list of one member type, with at most `maxItems` items when the model bounds it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListMember<Item extends Member = Member> {
+  readonly type: "list"
+  readonly required: boolean
+  readonly sensitive: false
+  readonly item: Item
+  readonly maxItems?: number
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Member = StringMember | EnumMember | IntegerMember | BooleanMember | StructureMember | ListMember
 
 /**
  * A string's constraints: what `brokenRule` checks.
@@ -135,6 +174,58 @@ export const integer = (min: number, max: number): IntegerMember => ({
   min,
   max
 })
+
+/**
+ * A required boolean member.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const boolean: BooleanMember = { type: "boolean", required: true, sensitive: false }
+
+/**
+ * A required structure; its members say which of them are required.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const structure = <const Members extends Readonly<Record<string, Member>>>(
+  members: Members
+): StructureMember<Members> => ({ type: "structure", required: true, sensitive: false, members })
+
+/**
+ * A required list of `item`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const list = <const Item extends Member>(
+  item: Item,
+  options: { readonly maxItems?: number } = {}
+): ListMember<Item> => ({ type: "list", required: true, sensitive: false, item, ...options })
+
+/**
+ * The JSON type a member's value has on the wire (what a server checks before anything else: a
+ * value of another JSON type is a `SerializationException`).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const jsonType = (member: Member): "string" | "number" | "boolean" | "object" | "array" => {
+  switch (member.type) {
+    case "string":
+    case "enum":
+      return "string"
+    case "integer":
+      return "number"
+    case "boolean":
+      return "boolean"
+    case "structure":
+      return "object"
+    case "list":
+      return "array"
+  }
+}
 
 /**
  * The same member, not required.

@@ -21,7 +21,10 @@
  *
  * @since 0.1.0
  */
+import * as CustomEmailSender from "./CustomEmailSender.js"
 import * as Operations from "./Operations.js"
+import type { RiskConfigurations } from "./RiskConfiguration.js"
+import * as Notification from "./RiskNotification.js"
 import { codes } from "./ServiceError.js"
 import * as Faults from "./SimulationFaults.js"
 import * as Input from "./SimulationInput.js"
@@ -31,14 +34,14 @@ import * as Pagination from "./SimulationPagination.js"
 import * as Seed from "./SimulationSeed.js"
 
 /**
- * The names of the described operations (`Operations.all`).
+ * The names of the operations a simulator serves (`Operations.served`).
  *
  * @since 0.1.0
  * @category models
  */
-export type OperationName = (typeof Operations.all)[number]["name"]
+export type OperationName = (typeof Operations.served)[number]["name"]
 
-type DescriptionOf<N extends OperationName> = Extract<(typeof Operations.all)[number], { readonly name: N }>
+type DescriptionOf<N extends OperationName> = Extract<(typeof Operations.served)[number], { readonly name: N }>
 
 // ---------------------------------------------------------------------------------------------
 // what the operations return
@@ -117,6 +120,35 @@ export interface ListOutput {
   readonly NextToken?: string | undefined
 }
 
+export type {
+  /**
+   * Re-exported from `RiskConfiguration`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  AccountTakeoverRiskConfiguration,
+  /**
+   * Re-exported from `RiskConfiguration`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RiskConfigurations
+} from "./RiskConfiguration.js"
+
+/**
+ * `RiskConfigurationType`: what `SetRiskConfiguration` and `DescribeRiskConfiguration` answer.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RiskConfiguration extends RiskConfigurations {
+  readonly UserPoolId: string
+  readonly ClientId?: string | undefined
+  readonly LastModifiedDate?: Date | undefined
+}
+
 /**
  * Each operation's output.
  *
@@ -127,6 +159,8 @@ export interface Outputs {
   readonly UpdateAuthEventFeedback: {}
   readonly AdminUpdateAuthEventFeedback: {}
   readonly AdminListUserAuthEvents: ListOutput
+  readonly SetRiskConfiguration: { readonly RiskConfiguration: RiskConfiguration }
+  readonly DescribeRiskConfiguration: { readonly RiskConfiguration: RiskConfiguration }
 }
 
 /**
@@ -155,6 +189,14 @@ export interface Requests {
     readonly MaxResults?: number | undefined
     readonly NextToken?: string | undefined
   }
+  readonly SetRiskConfiguration: RiskConfigurations & {
+    readonly UserPoolId: string
+    readonly ClientId?: string | undefined
+  }
+  readonly DescribeRiskConfiguration: {
+    readonly UserPoolId: string
+    readonly ClientId?: string | undefined
+  }
 }
 
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false
@@ -181,6 +223,8 @@ export interface EventState {
   readonly challengeResponses: ReadonlyArray<ChallengeResponseType>
   readonly contextData: EventContextData | undefined
   readonly feedback: EventFeedback | undefined
+  /** Whether `UpdateAuthEventFeedback` has accepted the token once (what `TokenReuse` reads). */
+  readonly feedbackTokenUsed: boolean
 }
 
 /**
@@ -212,7 +256,30 @@ export interface PoolState {
   readonly advancedSecurityMode: Seed.AdvancedSecurityMode
   readonly aliasAttributes: ReadonlyArray<string>
   readonly users: ReadonlyArray<UserState>
+  /** The hosted domain the one-click links point at. */
+  readonly domain: string
+  /** By app client id; the pool's own under `poolLevel`. */
+  readonly riskConfigurations: ReadonlyMap<string, RiskConfiguration>
 }
+
+/**
+ * The key of a pool's own risk configuration in `PoolState.riskConfigurations` (never a client
+ * id: those match `[\w+]+`).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const poolLevel = ""
+
+/**
+ * What a second `UpdateAuthEventFeedback` with the same token gets: the service's behaviour is not
+ * documented, so a simulator lets the test choose. `accept` (the default) records the new value, as
+ * with any feedback; `reject` answers `NotAuthorizedException`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TokenReuse = "accept" | "reject"
 
 /**
  * Everything a simulator holds, changed only by copying.
@@ -224,15 +291,26 @@ export interface State {
   readonly pools: ReadonlyMap<string, PoolState>
   readonly nextSeq: number
   readonly faults: Faults.Faults
+  readonly tokenReuse: TokenReuse
+  /** The notification emails sent from templates, oldest first. */
+  readonly outbox: ReadonlyArray<Notification.Message>
 }
 
 /**
- * No pool, no fault.
+ * No pool, no fault, no email; a token may be used again.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const empty: State = { pools: new Map(), nextSeq: 0, faults: Faults.none }
+export const empty: State = { pools: new Map(), nextSeq: 0, faults: Faults.none, tokenReuse: "accept", outbox: [] }
+
+/**
+ * The same state with tokens accepted again or refused.
+ *
+ * @since 0.1.0
+ * @category transitions
+ */
+export const withTokenReuse = (state: State, tokenReuse: TokenReuse): State => ({ ...state, tokenReuse })
 
 const withPool = (state: State, pool: PoolState): State => ({
   ...state,
@@ -427,7 +505,8 @@ const toEventState = (event: Seed.SeedAuthEvent, seq: number, now: Date): EventS
       FeedbackValue: event.feedback.feedbackValue,
       Provider: event.feedback.provider ?? Seed.defaults.feedbackProvider,
       FeedbackDate: event.feedback.feedbackDate ?? now
-    }
+    },
+    feedbackTokenUsed: false
   }
 }
 
@@ -454,11 +533,21 @@ const insertUser = (
 
 const insertPool = (state: State, pool: Seed.SeedUserPool, path: Path, context: SeedContext): State => {
   if (state.pools.has(pool.id)) return refuse([...path, "id"], "a user pool with this id exists")
+  const riskConfigurations = new Map<string, RiskConfiguration>()
+  for (const configuration of pool.riskConfigurations ?? []) {
+    const { ClientId, ...rest } = Seed.normalRiskConfiguration(configuration)
+    riskConfigurations.set(
+      ClientId ?? poolLevel,
+      compact({ ...rest, UserPoolId: pool.id, ClientId, LastModifiedDate: context.now })
+    )
+  }
   let next = withPool(state, {
     id: pool.id,
     advancedSecurityMode: pool.advancedSecurityMode ?? Seed.defaults.advancedSecurityMode,
     aliasAttributes: pool.aliasAttributes ?? [],
-    users: []
+    users: [],
+    domain: pool.domain ?? Notification.defaultDomain(pool.id),
+    riskConfigurations
   })
   for (const [i, user] of (pool.users ?? []).entries()) {
     next = insertUser(next, pool.id, user, [...path, "users", i], context)[1]
@@ -534,6 +623,167 @@ export const addAuthEvent = (
   })
 
 // ---------------------------------------------------------------------------------------------
+// a risky sign-in
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What an edition draws for a risky sign-in: the time, a fresh event id and feedback token, and
+ * whether the pool has a custom email sender (which then gets the notification instead of the
+ * outbox).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInContext {
+  readonly now: Date
+  readonly eventId: string
+  readonly feedbackToken: string
+  readonly customEmailSender: boolean
+}
+
+/**
+ * The notification a risky sign-in produced: none (threat protection only audits, the action does
+ * not notify, or the user has no email address), an email (also appended to the outbox), or the
+ * event for the pool's custom email sender.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Notified =
+  | { readonly _tag: "None" }
+  | { readonly _tag: "Email"; readonly message: Notification.Message }
+  | { readonly _tag: "CustomEmailSender"; readonly event: CustomEmailSender.TakeoverEvent }
+
+/**
+ * What a risky sign-in did: the event recorded, the action taken, the notification.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignedIn {
+  readonly state: State
+  readonly event: AuthEvent
+  readonly action: Notification.EventAction
+  readonly notified: Notified
+}
+
+/** What the configured action makes of the sign-in: the event's response and risk decision. */
+const responseTo = (action: Notification.EventAction): Pick<EventState, "eventResponse"> & {
+  readonly riskDecision: Seed.RiskDecision
+} =>
+  action === "BLOCK"
+    ? { eventResponse: "Fail", riskDecision: "Block" }
+    : action === "NO_ACTION"
+    ? { eventResponse: "Pass", riskDecision: "AccountTakeover" }
+    : { eventResponse: "InProgress", riskDecision: "AccountTakeover" }
+
+/**
+ * Records a risky sign-in of a user, as threat protection would: a new `SignIn` event at the given
+ * risk level with a freshly minted feedback token for it. In `AUDIT` mode the sign-in passes and
+ * nobody is told; in `ENFORCED` mode the risk configuration that applies (the app client's, else
+ * the pool's) gives the action for the level (none configured: `NO_ACTION`, no notification) and
+ * whether to notify: by the template for the action (the default email where the pool has none)
+ * to the user's `email`, or through the pool's custom email sender.
+ *
+ * @since 0.1.0
+ * @category transitions
+ */
+export const riskySignIn = (state: State, value: Seed.RiskySignIn, context: SignInContext): Seeded<SignedIn> =>
+  attempt(() => {
+    const request = checked("riskySignIn", value)
+    const pool = state.pools.get(request.userPoolId)
+    if (pool === undefined) return refuse(["userPoolId"], "no user pool has this id")
+    if (pool.advancedSecurityMode === "OFF") {
+      return refuse(["userPoolId"], "threat protection is OFF in this pool: no sign-in risk is evaluated")
+    }
+    const located = locateUser(state, request.userPoolId, request.username)
+    if (located === undefined) return refuse(["username"], "no user of this pool matches")
+    const { user, userIndex } = located
+    const conflict = Seed.eventConflict(user.events, context)
+    if (conflict !== undefined) return refuse(conflict.path, conflict.message)
+    const takeover = riskConfigurationOf(pool, request.clientId)?.AccountTakeoverRiskConfiguration
+    const configured = pool.advancedSecurityMode === "ENFORCED"
+      ? takeover?.Actions[`${request.riskLevel}Action`]
+      : undefined
+    const action = configured?.EventAction ?? "NO_ACTION"
+    const { eventResponse, riskDecision } = pool.advancedSecurityMode === "ENFORCED"
+      ? responseTo(action)
+      : { eventResponse: "Pass" as const, riskDecision: "AccountTakeover" as const }
+    const signIn = request.context ?? {}
+    const event: EventState = {
+      seq: state.nextSeq,
+      eventId: context.eventId,
+      feedbackToken: context.feedbackToken,
+      eventType: "SignIn",
+      creationDate: context.now,
+      eventResponse,
+      risk: { RiskDecision: riskDecision, RiskLevel: request.riskLevel, CompromisedCredentialsDetected: false },
+      challengeResponses: [{ ChallengeName: "Password", ChallengeResponse: "Success" }],
+      contextData: compact({
+        IpAddress: signIn.ipAddress,
+        DeviceName: signIn.deviceName,
+        City: signIn.city,
+        Country: signIn.country
+      }),
+      feedback: undefined,
+      feedbackTokenUsed: false
+    }
+    const links = Notification.oneClickLinks(pool.domain, {
+      userPoolId: pool.id,
+      username: user.username,
+      eventId: event.eventId,
+      feedbackToken: event.feedbackToken
+    })
+    const values: Notification.Values = {
+      username: user.username,
+      ipAddress: signIn.ipAddress ?? "",
+      city: signIn.city ?? "",
+      country: signIn.country ?? "",
+      loginTime: (signIn.loginTime ?? context.now).toISOString(),
+      deviceName: signIn.deviceName ?? "",
+      eventId: event.eventId,
+      feedbackToken: event.feedbackToken,
+      oneClickLinkValid: links.valid,
+      oneClickLinkInvalid: links.invalid
+    }
+    const notify = configured?.Notify === true
+    const to = user.attributes["email"]
+    const notifyConfiguration = takeover?.NotifyConfiguration
+    const notified: Notified = !notify
+      ? { _tag: "None" }
+      : context.customEmailSender
+      ? {
+        _tag: "CustomEmailSender",
+        event: CustomEmailSender.takeoverEvent({ userPoolId: pool.id, clientId: request.clientId, action, values })
+      }
+      : to === undefined
+      ? { _tag: "None" }
+      : {
+        _tag: "Email",
+        message: Notification.message(
+          notifyConfiguration?.[Notification.emailKindOf(action)] ?? Notification.defaultEmail,
+          values,
+          {
+            to,
+            from: notifyConfiguration?.From ??
+              Notification.identityOf(notifyConfiguration?.SourceArn ?? "") ??
+              Notification.defaultFrom,
+            replyTo: notifyConfiguration?.ReplyTo
+          }
+        )
+      }
+    const next = withPool(
+      {
+        ...state,
+        nextSeq: state.nextSeq + 1,
+        outbox: notified._tag === "Email" ? [...state.outbox, notified.message] : state.outbox
+      },
+      { ...pool, users: replaceAt(pool.users, userIndex, (u) => ({ ...u, events: [...u.events, event] })) }
+    )
+    return { state: next, event: toAuthEvent(event), action, notified }
+  })
+
+// ---------------------------------------------------------------------------------------------
 // the decisions
 // ---------------------------------------------------------------------------------------------
 
@@ -549,6 +799,7 @@ export const messages = {
   userNotFound: "User does not exist.",
   eventNotFound: "Auth event not found.",
   wrongFeedbackToken: "Invalid feedback token.",
+  usedFeedbackToken: "Feedback token has already been used.",
   badNextToken: "NextToken: is not a valid pagination token"
 } as const
 
@@ -569,17 +820,29 @@ type Decider<N extends OperationName> = SameKeys<Requests[N], DescriptionOf<N>["
   ? (state: State, request: Requests[N], now: number) => Decision<N>
   : never
 
-/** The pool, its threat protection, the user: the checks every operation makes after its input. */
-const locate = (state: State, userPoolId: string, username: string): Located | Failure => {
+/** The pool and its threat protection: the checks every operation makes after its input. */
+const locatePool = (state: State, userPoolId: string): PoolState | Failure => {
   const pool = state.pools.get(userPoolId)
   if (pool === undefined) return failure(codes.ResourceNotFoundException, messages.poolNotFound(userPoolId))
   if (pool.advancedSecurityMode === "OFF") {
     return failure(codes.UserPoolAddOnNotEnabledException, messages.threatProtectionOff)
   }
+  return pool
+}
+
+/** The pool, its threat protection, the user: the checks every user operation makes after its input. */
+const locate = (state: State, userPoolId: string, username: string): Located | Failure => {
+  const pool = locatePool(state, userPoolId)
+  if (isFailure(pool)) return pool
   return locateUser(state, userPoolId, username) ?? failure(codes.UserNotFoundException, messages.userNotFound)
 }
 
-const isFailure = (value: Located | Failure): value is Failure => "_tag" in value
+const isFailure = (value: object): value is Failure => "_tag" in value
+
+/** The configuration that applies to `clientId` (its own, else the pool's), or none. */
+const riskConfigurationOf = (pool: PoolState, clientId: string | undefined): RiskConfiguration | undefined =>
+  (clientId === undefined ? undefined : pool.riskConfigurations.get(clientId)) ??
+    pool.riskConfigurations.get(poolLevel)
 
 /**
  * Finds the event, then lets `authorize` refuse (the token check), then records the feedback,
@@ -602,6 +865,7 @@ const recordFeedback = (
   if (event === undefined) return { state, outcome: failure(codes.ResourceNotFoundException, messages.eventNotFound) }
   const refusal = authorize(event)
   if (refusal !== undefined) return { state, outcome: refusal }
+  const feedbackTokenUsed = event.feedbackTokenUsed || provider === "User"
   const feedback: EventFeedback = {
     FeedbackValue: request.FeedbackValue,
     Provider: provider,
@@ -609,7 +873,7 @@ const recordFeedback = (
   }
   const users = replaceAt(pool.users, userIndex, (u) => ({
     ...u,
-    events: replaceAt(u.events, eventIndex, (e) => ({ ...e, feedback }))
+    events: replaceAt(u.events, eventIndex, (e) => ({ ...e, feedback, feedbackTokenUsed }))
   }))
   return { state: withPool(state, { ...pool, users }), outcome: success({}) }
 }
@@ -626,9 +890,11 @@ export const deciders: { readonly [N in OperationName]: Decider<N> } = {
       state,
       request,
       (event) =>
-        request.FeedbackToken === event.feedbackToken
-          ? undefined
-          : failure(codes.NotAuthorizedException, messages.wrongFeedbackToken),
+        request.FeedbackToken !== event.feedbackToken
+          ? failure(codes.NotAuthorizedException, messages.wrongFeedbackToken)
+          : event.feedbackTokenUsed && state.tokenReuse === "reject"
+          ? failure(codes.NotAuthorizedException, messages.usedFeedbackToken)
+          : undefined,
       "User",
       now
     ),
@@ -654,11 +920,39 @@ export const deciders: { readonly [N in OperationName]: Decider<N> } = {
           : { AuthEvents, NextToken: Pagination.encodeToken(request.UserPoolId, user.sub, next) }
       )
     }
+  },
+  // replaces the configuration of the pool, or of one app client, whole (any valid client id is
+  // taken: a simulator has no app clients to check it against)
+  SetRiskConfiguration: (state, request, now) => {
+    const pool = locatePool(state, request.UserPoolId)
+    if (isFailure(pool)) return { state, outcome: pool }
+    const configuration: RiskConfiguration = compact({
+      UserPoolId: request.UserPoolId,
+      ClientId: request.ClientId,
+      CompromisedCredentialsRiskConfiguration: request.CompromisedCredentialsRiskConfiguration,
+      AccountTakeoverRiskConfiguration: request.AccountTakeoverRiskConfiguration,
+      RiskExceptionConfiguration: request.RiskExceptionConfiguration,
+      LastModifiedDate: new Date(now)
+    })
+    const riskConfigurations = new Map(pool.riskConfigurations).set(request.ClientId ?? poolLevel, configuration)
+    return {
+      state: withPool(state, { ...pool, riskConfigurations }),
+      outcome: success({ RiskConfiguration: configuration })
+    }
+  },
+  // an app client without a configuration of its own has the pool's; nothing set: the pool id alone
+  DescribeRiskConfiguration: (state, request) => {
+    const pool = locatePool(state, request.UserPoolId)
+    if (isFailure(pool)) return { state, outcome: pool }
+    return {
+      state,
+      outcome: success({ RiskConfiguration: riskConfigurationOf(pool, request.ClientId) ?? { UserPoolId: pool.id } })
+    }
   }
 }
 
-const descriptions: ReadonlyMap<string, (typeof Operations.all)[number]> = new Map(
-  Operations.all.map((operation) => [operation.name, operation])
+const descriptions: ReadonlyMap<string, (typeof Operations.served)[number]> = new Map(
+  Operations.served.map((operation) => [operation.name, operation])
 )
 
 /**

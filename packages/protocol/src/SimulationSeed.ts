@@ -16,9 +16,11 @@
  *
  * @since 0.1.0
  */
-import { members, shapes } from "./Operations.js"
+import * as Member from "./Member.js"
+import { members, riskMembers, SetRiskConfiguration, shapes } from "./Operations.js"
+import type { RiskConfigurations } from "./RiskConfiguration.js"
 import type { Values } from "./Shape.js"
-import { memberProblem } from "./SimulationInput.js"
+import { known, memberProblem, problems, unknownMembers } from "./SimulationInput.js"
 
 // ---------------------------------------------------------------------------------------------
 // the values of the enumerated fields
@@ -188,8 +190,20 @@ export interface SeedUser<D = Date> {
 }
 
 /**
+ * One risk configuration of a seeded pool, as `SetRiskConfiguration` takes it (its member names and
+ * rules): the pool's own without `ClientId`, one app client's with it; one per client.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedRiskConfiguration extends RiskConfigurations {
+  readonly ClientId?: string | undefined
+}
+
+/**
  * One user pool: `id` required and unique; `advancedSecurityMode` `AUDIT` by default;
- * `aliasAttributes` none by default; `users`.
+ * `aliasAttributes` none by default; `users`; `domain`, the hosted domain of its one-click links
+ * (`<pool id>.auth.<region>.amazoncognito.com` by default); `riskConfigurations`.
  *
  * @since 0.1.0
  * @category models
@@ -199,6 +213,8 @@ export interface SeedUserPool<D = Date> {
   readonly advancedSecurityMode?: AdvancedSecurityMode | undefined
   readonly aliasAttributes?: ReadonlyArray<AliasAttribute> | undefined
   readonly users?: ReadonlyArray<SeedUser<D>> | undefined
+  readonly domain?: string | undefined
+  readonly riskConfigurations?: ReadonlyArray<SeedRiskConfiguration> | undefined
 }
 
 /**
@@ -218,6 +234,37 @@ export interface SeedFile<D = Date> {
  * @category models
  */
 export type SeedFileJson = SeedFile<string>
+
+/**
+ * What is known of a simulated sign-in: what fills the notification's placeholders; `loginTime`
+ * the time of the call when left out.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInContext<D = Date> {
+  readonly ipAddress?: string | undefined
+  readonly city?: string | undefined
+  readonly country?: string | undefined
+  readonly deviceName?: string | undefined
+  readonly loginTime?: D | undefined
+}
+
+/**
+ * A simulated risky sign-in: the user (`username`: a username, an alias attribute value or a sub),
+ * the risk Cognito found, the app client it came through (whose risk configuration applies, else
+ * the pool's), and its context.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RiskySignIn<D = Date> {
+  readonly userPoolId: string
+  readonly username: string
+  readonly riskLevel: RiskLevel
+  readonly clientId?: string | undefined
+  readonly context?: SignInContext<D> | undefined
+}
 
 /**
  * The values a simulator uses for what a seed leaves out. A missing `sub` is a fresh UUID v4 and a
@@ -344,6 +391,27 @@ export const poolConflicts = (pool: SeedUserPool<unknown>): ReadonlyArray<Issue>
   ) => ({ path: ["users", ...issue.path], message: issue.message }))
 
 /**
+ * The clashes inside one pool's risk configurations: two for the same app client, or two of the
+ * pool's own (`riskConfigurations.<i>.ClientId`).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const riskConfigurationConflicts = (pool: SeedUserPool<unknown>): ReadonlyArray<Issue> =>
+  conflictsWithin(
+    pool.riskConfigurations ?? [],
+    (before, configuration) =>
+      before.some((other) => other.ClientId === configuration.ClientId)
+        ? {
+          path: ["ClientId"],
+          message: configuration.ClientId === undefined
+            ? "another configuration is the pool's own"
+            : "another configuration has the same client id"
+        }
+        : undefined
+  ).map((issue) => ({ path: ["riskConfigurations", ...issue.path], message: issue.message }))
+
+/**
  * The clashes inside one seed: pools with the same id (`userPools.<i>.id`).
  *
  * @since 0.1.0
@@ -388,9 +456,46 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** A string with the rules of the request member `member` (the same messages as a request's). */
-const memberString = (member: (typeof members)[keyof typeof members]): Reader => (value, path, issues) => {
+const memberString = (member: Member.Member): Reader => (value, path, issues) => {
   const problem = memberProblem(member, value)
   return problem === undefined ? value : fail(issues, path, problem)
+}
+
+const { UserPoolId: _, ...riskConfigurationMembers } = SetRiskConfiguration.input
+const riskConfigurationMember = Member.structure(riskConfigurationMembers)
+
+/**
+ * What is wrong with one seeded risk configuration: the rules of `SetRiskConfiguration`'s input
+ * (less the pool id, with its messages), and fields it does not have.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const riskConfigurationIssues = (value: unknown): ReadonlyArray<Issue> => {
+  const found = problems(riskConfigurationMember, value).map((problem) => ({
+    path: problem.path,
+    message: problem.rule
+  }))
+  // a typo must not fall back to a default: unknown members are refused at any depth
+  return found.length > 0 ? found : unknownMembers(riskConfigurationMember, value).map((path) => ({
+    path,
+    message: "is not a known field"
+  }))
+}
+
+/**
+ * A seeded risk configuration as `SetRiskConfiguration` stores one (`null` members absent).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const normalRiskConfiguration = (value: SeedRiskConfiguration): SeedRiskConfiguration =>
+  known(riskConfigurationMember, value) as SeedRiskConfiguration
+
+const riskConfiguration: Reader = (value, path, issues) => {
+  const found = riskConfigurationIssues(value)
+  for (const issue of found) fail(issues, [...path, ...issue.path], issue.message)
+  return found.length === 0 ? value : invalid
 }
 
 const plainString: Reader = (value, path, issues) =>
@@ -523,12 +628,35 @@ const readers = (form: DateForm) => {
       id: required(memberString(members.UserPoolId)),
       advancedSecurityMode: optional(literal(advancedSecurityModes)),
       aliasAttributes: optional(arrayOf(literal(aliasAttributes))),
-      users: optional(arrayOf(user))
+      users: optional(arrayOf(user)),
+      domain: optional(plainString),
+      riskConfigurations: optional(arrayOf(riskConfiguration))
     }),
-    poolConflicts
+    (pool: SeedUserPool<unknown>) => [...poolConflicts(pool), ...riskConfigurationConflicts(pool)]
   )
   const file = refine(object({ userPools: optional(arrayOf(pool)) }), seedConflicts)
-  return { file, pool, user, event }
+  const signIn = {
+    userPoolId: required(memberString(members.UserPoolId)),
+    username: required(memberString(members.Username)),
+    riskLevel: required(literal(shapes.RiskLevelType.values)),
+    clientId: optional(memberString(riskMembers.ClientId))
+  }
+  const context = {
+    ipAddress: optional(plainString),
+    city: optional(plainString),
+    country: optional(plainString),
+    deviceName: optional(plainString),
+    loginTime: optional(date(form))
+  }
+  const riskySignIn = object({ ...signIn, context: optional(object(context)) })
+  // the emulator's `POST /_testkit/risky-sign-in` body: the context's fields beside the others
+  const riskySignInBody: Reader = (value, path, issues) => {
+    const read = object({ ...signIn, ...context })(value, path, issues)
+    if (read === invalid) return invalid
+    const { userPoolId, username, riskLevel, clientId, ...given } = read as Record<string, unknown>
+    return { userPoolId, username, riskLevel, clientId, context: given }
+  }
+  return { file, pool, user, event, riskySignIn, riskySignInBody }
 }
 
 const fromFile = readers("iso")
@@ -553,11 +681,11 @@ export const formatIssues = (
     }))
   ).join("; ")
 
-const run = <A>(read: Reader, value: unknown, prefix: ReadonlyArray<string | number>): Result<A> => {
+const run = <A>(read: Reader, value: unknown, prefix: ReadonlyArray<string | number>, subject = "seed"): Result<A> => {
   const issues: Array<Issue> = []
   const result = read(value, [], issues)
   return result === invalid
-    ? { _tag: "Err", message: formatIssues(issues, "seed", prefix), issues }
+    ? { _tag: "Err", message: formatIssues(issues, subject, prefix), issues }
     : { _tag: "Ok", value: result as A }
 }
 
@@ -597,6 +725,7 @@ export interface Parts {
   readonly pool: SeedUserPool
   readonly user: SeedUser
   readonly event: SeedAuthEvent
+  readonly riskySignIn: RiskySignIn
 }
 
 /**
@@ -611,6 +740,17 @@ export const check = <P extends keyof Parts>(
   value: unknown,
   prefix: ReadonlyArray<string | number> = []
 ): Result<Parts[P]> => run(fromCode[part], value, prefix)
+
+/**
+ * Reads the JSON body of the emulator's `POST /_testkit/risky-sign-in`: `userPoolId`, `username`,
+ * `riskLevel`, optionally `clientId`, and the context's fields beside them (`loginTime` as an ISO
+ * 8601 string).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const decodeRiskySignIn = (json: unknown): Result<RiskySignIn> =>
+  run(fromFile.riskySignInBody, json, [], "request")
 
 /**
  * How many users of a seed, or of one pool or user, lack a `sub` (a simulator mints one each):
@@ -633,6 +773,7 @@ export const missingSubs = (part: keyof Parts, value: unknown): number => {
     case "user":
       return lacks(value)
     case "event":
+    case "riskySignIn":
       return 0
   }
 }

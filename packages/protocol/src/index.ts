@@ -156,3 +156,23 @@ export * as Uuid from "./Uuid.js"
  * @since 0.1.0
  */
 export * as PageRequest from "./PageRequest.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as RiskNotification from "./RiskNotification.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as CustomEmailSender from "./CustomEmailSender.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as TakeoverEmailText from "./TakeoverEmailText.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as RiskConfiguration from "./RiskConfiguration.js"

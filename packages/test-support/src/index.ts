@@ -4,3 +4,4 @@
  * and the servers, generators and drivers here. Private: never packed or published.
  */
 export {}
+export * as takeoverEmail from "./takeoverEmail.js"

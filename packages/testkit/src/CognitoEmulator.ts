@@ -1,7 +1,11 @@
 /**
  * A real HTTP server speaking AWS JSON 1.1 for `UpdateAuthEventFeedback`,
- * `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents`, answered from a `CognitoSimulator`
- * (see `CognitoWire` for the rules). Any AWS client, the official AWS SDK for JavaScript v3
+ * `AdminUpdateAuthEventFeedback`, `AdminListUserAuthEvents`, `SetRiskConfiguration` and
+ * `DescribeRiskConfiguration`, answered from a `CognitoSimulator` (see `CognitoWire` for the
+ * rules), and the testkit's own endpoints for tests in any language: `POST /_testkit/risky-sign-in`
+ * (`{"userPoolId", "username", "riskLevel", "clientId"?, "ipAddress"?, "city"?, "country"?,
+ * "deviceName"?, "loginTime"?}` → `{"eventId"}`) and `GET /_testkit/outbox` (`{"messages": [...]}`,
+ * oldest first). Any AWS client, the official AWS SDK for JavaScript v3
  * included, can be pointed at its `url`. It is `@effect/platform`'s `HttpServer` on Node, bound to
  * 127.0.0.1 on a free port by default, and lives as long as its scope: closing the scope closes
  * the server and every connection to it. It answers CORS as the service does (see `cors`), so a
@@ -14,6 +18,7 @@
  */
 import * as EmulatorHttp from "@cognito-feedback/protocol/EmulatorHttp"
 import { flattenHeaders, urlOf } from "@cognito-feedback/protocol/EmulatorHttp"
+import * as SimulationSeed from "@cognito-feedback/protocol/SimulationSeed"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpApp from "@effect/platform/HttpApp"
@@ -57,6 +62,12 @@ export interface Options {
   readonly maxBodyBytes?: number | undefined
   /** Called once per request, after it is answered and before the response is sent. */
   readonly onRequest?: ((entry: RequestLogEntry) => Effect.Effect<void>) | undefined
+  /**
+   * Where every pool's custom email sender listens: the emulator `POST`s each takeover event there
+   * as JSON (as to a Lambda function URL) instead of putting an email in the outbox; a status other
+   * than 2xx, or no answer in 10 seconds, fails the risky sign-in with a 502.
+   */
+  readonly customEmailSenderUrl?: string | undefined
 }
 
 /**
@@ -123,14 +134,80 @@ const readBody = (source: Http.IncomingMessage, limit: number): Effect.Effect<Bo
   })
 }
 
+const answer = (result: EmulatorHttp.TestkitAnswer) =>
+  HttpServerResponse.text(result.body, { status: result.status, headers: result.headers })
+
+/** The testkit's own endpoints (`EmulatorHttp.testkitPaths`): a risky sign-in, the outbox. */
+const testkit = (
+  simulator: CognitoSimulator.CognitoSimulator.Service,
+  route: NonNullable<ReturnType<typeof EmulatorHttp.testkitRoute>>,
+  source: Http.IncomingMessage,
+  maxBodyBytes: number
+): Effect.Effect<HttpServerResponse.HttpServerResponse> => {
+  switch (route._tag) {
+    case "NotFound":
+    case "MethodNotAllowed":
+      return Effect.succeed(answer(EmulatorHttp.testkitRefusal(route)))
+    case "Outbox":
+      return Effect.map(simulator.outbox, (messages) => answer(EmulatorHttp.outboxAnswer(messages)))
+    case "RiskySignIn":
+      return Effect.gen(function*() {
+        const body = yield* readBody(source, maxBodyBytes)
+        if (body._tag === "TooLarge") {
+          return answer(EmulatorHttp.testkitAnswer(413, { message: "The request body is too large." }))
+            .pipe(HttpServerResponse.setHeader("connection", "close"))
+        }
+        const decoded = decodeJsonBody(body.text)
+        if (decoded._tag === "Err") {
+          return answer(EmulatorHttp.riskySignInAnswer({ _tag: "Refused", message: decoded.message }))
+        }
+        return yield* simulator.riskySignIn(decoded.value).pipe(
+          Effect.match({
+            onSuccess: ({ eventId }) => answer(EmulatorHttp.riskySignInAnswer({ _tag: "Ok", eventId })),
+            onFailure: (error) =>
+              answer(EmulatorHttp.riskySignInAnswer({
+                _tag: error.cause === undefined ? "Refused" : "SenderFailed",
+                message: error.message
+              }))
+          })
+        )
+      })
+  }
+}
+
+/** The body as JSON, then as a risky sign-in (the protocol's rules and messages). */
+const decodeJsonBody = (text: string): SimulationSeed.Result<SimulationSeed.RiskySignIn> => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { _tag: "Err", message: "The request body is not valid JSON.", issues: [] }
+  }
+  return SimulationSeed.decodeRiskySignIn(json)
+}
+
+/** A custom email sender at `url`: each event `POST`ed there as JSON, a 2xx answer in 10 seconds. */
+const senderAt = (url: string): CognitoSimulator.CustomEmailSenderHandler => (event) =>
+  Effect.tryPromise(async (signal) => {
+    const request = EmulatorHttp.customEmailSenderRequest(event)
+    const response = await fetch(url, { ...request, signal })
+    await response.body?.cancel()
+    if (!response.ok) throw new Error(`the custom email sender answered ${response.status}`)
+  }).pipe(
+    Effect.timeoutFail({ duration: "10 seconds", onTimeout: () => new Error("the custom email sender timed out") })
+  )
+
 const app = (
-  handle: (request: CognitoWire.WireRequest) => Effect.Effect<CognitoWire.WireResult>,
+  simulator: CognitoSimulator.CognitoSimulator.Service,
   maxBodyBytes: number,
   onRequest: Options["onRequest"]
 ): HttpApp.Default<never, HttpServerRequest.HttpServerRequest> =>
   Effect.gen(function*() {
+    const handle = CognitoWire.handle(simulator)
     const request = yield* HttpServerRequest.HttpServerRequest
     const source = NodeHttpServerRequest.toIncomingMessage(request)
+    const route = EmulatorHttp.testkitRoute(request.method, request.url)
+    if (route !== undefined) return yield* testkit(simulator, route, source, maxBodyBytes)
     const body = yield* readBody(source, maxBodyBytes)
     const tooLarge = body._tag === "TooLarge"
     const { operation, outcome, response } = yield* handle({
@@ -195,8 +272,11 @@ export const make = (
       host: options.host ?? "127.0.0.1",
       port: options.port ?? 0
     })
+    if (options.customEmailSenderUrl !== undefined) {
+      yield* simulator.setCustomEmailSender(senderAt(options.customEmailSenderUrl))
+    }
     yield* server.serve(
-      app(CognitoWire.handle(simulator), options.maxBodyBytes ?? CognitoWire.defaultMaxBodyBytes, options.onRequest)
+      app(simulator, options.maxBodyBytes ?? CognitoWire.defaultMaxBodyBytes, options.onRequest)
         .pipe(HttpMiddleware.cors(cors))
     )
     // added last, so it runs first: connections close before the request handler is removed

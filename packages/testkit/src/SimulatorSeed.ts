@@ -321,10 +321,26 @@ export const userConflict = (
 ): Option.Option<Conflict> => Option.fromNullable(Protocol.userConflict(existing, aliasAttributes, user))
 
 /**
+ * One risk configuration of a seeded pool, as `SetRiskConfiguration` takes it (its member names,
+ * rules and messages, e.g. `AccountTakeoverRiskConfiguration.Actions.LowAction.Notify: is
+ * required`): the pool's own without `ClientId`, an app client's with it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedRiskConfiguration: Schema.Schema<Protocol.SeedRiskConfiguration> = Schema.Unknown.pipe(
+  Schema.filter((value) => noIssues(Protocol.riskConfigurationIssues(value)))
+).annotations({ identifier: "SeedRiskConfiguration" }) as Schema.Schema<unknown> as Schema.Schema<
+  Protocol.SeedRiskConfiguration
+>
+
+/**
  * One user pool: `id` (required; the request's `UserPoolId` rule, e.g. `us-east-1_Example1`,
  * unique in the seed), `advancedSecurityMode` (`OFF`, `AUDIT` (default) or `ENFORCED`),
- * `aliasAttributes` (`email`, `phone_number`, `preferred_username`; default none) and `users`
- * (`SeedUser`s; default none).
+ * `aliasAttributes` (`email`, `phone_number`, `preferred_username`; default none), `users`
+ * (`SeedUser`s; default none), `domain` (the hosted domain of the one-click links; default
+ * `<pool id>.auth.<region>.amazoncognito.com`) and `riskConfigurations` (`SeedRiskConfiguration`s,
+ * one per app client and one for the pool; default none).
  *
  * @since 0.1.0
  * @category schemas
@@ -333,8 +349,12 @@ export const SeedUserPool = object("SeedUserPool", {
   id: UpdateAuthEventFeedback.UserPoolId,
   advancedSecurityMode: optional(AdvancedSecurityMode),
   aliasAttributes: optional(arrayOf(AliasAttribute)),
-  users: optional(arrayOf(SeedUser))
-}).pipe(Schema.filter((pool) => noIssues(Protocol.poolConflicts(pool))))
+  users: optional(arrayOf(SeedUser)),
+  domain: optional(PlainString),
+  riskConfigurations: optional(arrayOf(SeedRiskConfiguration))
+}).pipe(
+  Schema.filter((pool) => noIssues([...Protocol.poolConflicts(pool), ...Protocol.riskConfigurationConflicts(pool)]))
+)
 
 /**
  * @since 0.1.0

@@ -1,7 +1,11 @@
 /**
  * A real HTTP server speaking AWS JSON 1.1 for `UpdateAuthEventFeedback`,
- * `AdminUpdateAuthEventFeedback` and `AdminListUserAuthEvents`, answered from a `CognitoSimulator`
- * (see `CognitoWire` for the rules). Any AWS client, the official AWS SDK for JavaScript v3
+ * `AdminUpdateAuthEventFeedback`, `AdminListUserAuthEvents`, `SetRiskConfiguration` and
+ * `DescribeRiskConfiguration`, answered from a `CognitoSimulator` (see `CognitoWire` for the
+ * rules), and the testkit's own endpoints for tests in any language: `POST /_testkit/risky-sign-in`
+ * (`{"userPoolId", "username", "riskLevel", "clientId"?, "ipAddress"?, "city"?, "country"?,
+ * "deviceName"?, "loginTime"?}` → `{"eventId"}`) and `GET /_testkit/outbox` (`{"messages": [...]}`,
+ * oldest first). Any AWS client, the official AWS SDK for JavaScript v3
  * included, can be pointed at its `url`. It is a plain `node:http` server (no platform
  * package, so the testkit has no peer dependency beyond `effect`), bound to 127.0.0.1 on a free
  * port by default, and lives as long as its scope: closing the scope closes
@@ -15,6 +19,7 @@
  */
 import * as EmulatorHttp from "@cognito-feedback/protocol/EmulatorHttp"
 import { flattenHeaders, preflightHeaders, urlOf } from "@cognito-feedback/protocol/EmulatorHttp"
+import * as SimulationSeed from "@cognito-feedback/protocol/SimulationSeed"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -53,6 +58,12 @@ export interface Options {
   readonly maxBodyBytes?: number | undefined
   /** Called once per request, after it is answered and before the response is sent. */
   readonly onRequest?: ((entry: RequestLogEntry) => Effect.Effect<void>) | undefined
+  /**
+   * Where every pool's custom email sender listens: the emulator `POST`s each takeover event there
+   * as JSON (as to a Lambda function URL) instead of putting an email in the outbox; a status other
+   * than 2xx, or no answer in 10 seconds, fails the risky sign-in with a 502.
+   */
+  readonly customEmailSenderUrl?: string | undefined
 }
 
 /**
@@ -128,8 +139,83 @@ const send = (
     res.end(body)
   })
 
-/** One exchange: a preflight is answered from the CORS table, anything else by the wire. */
+const answer = (res: Http.ServerResponse, result: EmulatorHttp.TestkitAnswer): Effect.Effect<void> =>
+  send(res, result.status, result.headers, result.body)
+
+/** The body as JSON, then as a risky sign-in (the protocol's rules and messages). */
+const decodeJsonBody = (text: string): SimulationSeed.Result<SimulationSeed.RiskySignIn> => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { _tag: "Err", message: "The request body is not valid JSON.", issues: [] }
+  }
+  return SimulationSeed.decodeRiskySignIn(json)
+}
+
+/** The testkit's own endpoints (`EmulatorHttp.testkitPaths`): a risky sign-in, the outbox. */
+const testkit = (
+  simulator: CognitoSimulator.CognitoSimulator.Service,
+  route: NonNullable<ReturnType<typeof EmulatorHttp.testkitRoute>>,
+  maxBodyBytes: number,
+  req: Http.IncomingMessage,
+  res: Http.ServerResponse
+): Effect.Effect<void> => {
+  switch (route._tag) {
+    case "NotFound":
+    case "MethodNotAllowed":
+      return answer(res, EmulatorHttp.testkitRefusal(route))
+    case "Outbox":
+      return Effect.flatMap(simulator.outbox, (messages) => answer(res, EmulatorHttp.outboxAnswer(messages)))
+    case "RiskySignIn":
+      return Effect.gen(function*() {
+        const body = yield* readBody(req, maxBodyBytes)
+        if (body._tag === "TooLarge") {
+          // the unread rest of a refused body must not be taken for the next request
+          return yield* answer(
+            res,
+            EmulatorHttp.testkitAnswer(413, { message: "The request body is too large." }, { connection: "close" })
+          )
+        }
+        const decoded = decodeJsonBody(body.text)
+        if (decoded._tag === "Err") {
+          return yield* answer(res, EmulatorHttp.riskySignInAnswer({ _tag: "Refused", message: decoded.message }))
+        }
+        const result = yield* simulator.riskySignIn(decoded.value).pipe(
+          Effect.match({
+            onSuccess: ({ eventId }) => EmulatorHttp.riskySignInAnswer({ _tag: "Ok", eventId }),
+            onFailure: (error) =>
+              EmulatorHttp.riskySignInAnswer({
+                _tag: error.cause === undefined ? "Refused" : "SenderFailed",
+                message: error.message
+              })
+          })
+        )
+        return yield* answer(res, result)
+      })
+  }
+}
+
+/** A custom email sender at `url`: each event `POST`ed there as JSON, a 2xx answer in 10 seconds. */
+const senderAt = (url: string): CognitoSimulator.CustomEmailSenderHandler => (event) =>
+  Effect.tryPromise(async (signal) => {
+    const request = EmulatorHttp.customEmailSenderRequest(event)
+    const response = await fetch(url, { ...request, signal })
+    await response.body?.cancel()
+    if (!response.ok) throw new Error(`the custom email sender answered ${response.status}`)
+  }).pipe(
+    Effect.timeoutOrElse({
+      duration: "10 seconds",
+      orElse: () => Effect.fail(new Error("the custom email sender timed out"))
+    })
+  )
+
+/**
+ * One exchange: a preflight is answered from the CORS table, a testkit path by the testkit's
+ * endpoints, anything else by the wire.
+ */
 const serve = (
+  simulator: CognitoSimulator.CognitoSimulator.Service,
   handle: (request: CognitoWire.WireRequest) => Effect.Effect<CognitoWire.WireResult>,
   maxBodyBytes: number,
   onRequest: Options["onRequest"],
@@ -138,6 +224,8 @@ const serve = (
 ): Effect.Effect<void> =>
   Effect.gen(function*() {
     if (req.method === "OPTIONS") return yield* send(res, 204, preflightHeaders, "")
+    const route = EmulatorHttp.testkitRoute(req.method ?? "GET", req.url ?? "/")
+    if (route !== undefined) return yield* testkit(simulator, route, maxBodyBytes, req, res)
     const body = yield* readBody(req, maxBodyBytes)
     const tooLarge = body._tag === "TooLarge"
     const { operation, outcome, response } = yield* handle({
@@ -217,11 +305,14 @@ export const make = (
     const simulator = yield* CognitoSimulator.CognitoSimulator
     const context = yield* Effect.context<never>()
     const handle = CognitoWire.handle(simulator)
+    if (options.customEmailSenderUrl !== undefined) {
+      yield* simulator.setCustomEmailSender(senderAt(options.customEmailSenderUrl))
+    }
     const maxBodyBytes = options.maxBodyBytes ?? CognitoWire.defaultMaxBodyBytes
     const running = new Set<Fiber.Fiber<void>>()
     const run = Effect.runForkWith(context)
     const server = Http.createServer((req, res) => {
-      const fiber = run(serve(handle, maxBodyBytes, options.onRequest, req, res))
+      const fiber = run(serve(simulator, handle, maxBodyBytes, options.onRequest, req, res))
       running.add(fiber)
       fiber.addObserver(() => {
         running.delete(fiber)

@@ -24,13 +24,16 @@ import type {
 } from "@cognito-feedback/core/CognitoError"
 import { makeServiceError } from "@cognito-feedback/core/CognitoError"
 import type * as UpdateAuthEventFeedback from "@cognito-feedback/core/UpdateAuthEventFeedback"
+import type * as CustomEmailSender from "@cognito-feedback/protocol/CustomEmailSender"
 import * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
 import * as Operations from "@cognito-feedback/protocol/Operations"
+import type * as RiskNotification from "@cognito-feedback/protocol/RiskNotification"
 import * as Simulation from "@cognito-feedback/protocol/Simulation"
 import * as SimulationFaults from "@cognito-feedback/protocol/SimulationFaults"
 import * as SimulationInput from "@cognito-feedback/protocol/SimulationInput"
 import type * as SimulationOutcome from "@cognito-feedback/protocol/SimulationOutcome"
 import * as SimulationSeed from "@cognito-feedback/protocol/SimulationSeed"
+import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -40,6 +43,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
 import type {
   AdminListUserAuthEventsResponse,
   AdminUpdateAuthEventFeedbackResponse,
@@ -47,7 +51,7 @@ import type {
 } from "./internal/adminSchemas.js"
 import { methodOf, operationNames } from "./internal/operationMethods.js"
 import type { Method } from "./internal/operationMethods.js"
-import { uuidV4 } from "./internal/uuid.js"
+import { mintFeedbackToken, uuidV4 } from "./internal/uuid.js"
 import type * as Seed from "./SimulatorSeed.js"
 import { SeedError } from "./SimulatorSeed.js"
 import type { SeedFile } from "./SimulatorSeed.js"
@@ -219,7 +223,91 @@ export type UpdateError = AdminUpdateError | NotAuthorizedException
 export type ListError = AdminUpdateError
 
 /**
- * The operations served: those the protocol describes (`Operations.all`).
+ * The errors of `SetRiskConfiguration` and `DescribeRiskConfiguration`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type RiskConfigurationError =
+  | InvalidParameterException
+  | ResourceNotFoundException
+  | UserPoolAddOnNotEnabledException
+  | FaultError
+
+/**
+ * A risky sign-in the simulator cannot record (no such pool or user, threat protection `OFF`, a
+ * bad field), or whose custom email sender failed (the event is recorded all the same, as Cognito
+ * records it before it calls the trigger). `message` names the field, never a value.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export class RiskySignInError extends Schema.TaggedError<RiskySignInError>()("RiskySignInError", {
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect())
+}) {}
+
+/**
+ * A simulated risky sign-in (see `riskySignIn`): the user by username, alias attribute or sub, the
+ * risk level found, optionally the app client (whose risk configuration applies, else the pool's)
+ * and what is known of the sign-in (what fills the email's placeholders).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type RiskySignIn = SimulationSeed.RiskySignIn
+
+/**
+ * What a risky sign-in did: the event recorded (as `AdminListUserAuthEvents` shows it), the action
+ * taken, and the notification (`None`, the `Email` also put in the outbox, or the event handed to
+ * the `CustomEmailSender`).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface RiskySignInResult {
+  readonly eventId: string
+  readonly event: Simulation.AuthEvent
+  readonly action: RiskNotification.EventAction
+  readonly notified: Simulation.Notified
+}
+
+/**
+ * A notification email in the outbox.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type OutboxMessage = RiskNotification.Message
+
+/**
+ * The `CustomEmailSender_AccountTakeOverNotification` event, as `@types/aws-lambda` declares it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type TakeoverEvent = CustomEmailSender.TakeoverEvent
+
+/**
+ * A pool's custom email sender: what the test's Lambda would do with the event. While one is set,
+ * notifications go to it instead of the outbox.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type CustomEmailSenderHandler = (event: TakeoverEvent) => Effect.Effect<void, unknown>
+
+/**
+ * What a second `UpdateAuthEventFeedback` with the same token gets (the service does not document
+ * it): `accept` (the default) records the new value, `reject` answers `NotAuthorizedException`.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type TokenReuse = Simulation.TokenReuse
+
+/**
+ * The operations served: the protocol's (`Operations.served`).
  *
  * @since 1.0.0
  * @category models
@@ -272,6 +360,10 @@ export interface SimulatedUser {
  */
 export interface Options {
   readonly seed?: SeedFile | undefined
+  /** Default `accept`. */
+  readonly tokenReuse?: TokenReuse | undefined
+  /** The custom email sender of every pool (`setCustomEmailSender` sets one per pool). */
+  readonly customEmailSender?: CustomEmailSenderHandler | undefined
 }
 
 /**
@@ -310,6 +402,40 @@ export declare namespace CognitoSimulator {
       input: unknown,
       options?: CallOptions
     ) => Effect.Effect<AdminListUserAuthEventsResponse, ListError>
+
+    /**
+     * `SetRiskConfiguration`: the pool's (or, with `ClientId`, one app client's) risk configuration,
+     * replaced whole, validated as the service model says.
+     */
+    readonly setRiskConfiguration: (
+      input: unknown,
+      options?: CallOptions
+    ) => Effect.Effect<Simulation.Outputs["SetRiskConfiguration"], RiskConfigurationError>
+    /** `DescribeRiskConfiguration`: the app client's configuration, else the pool's. */
+    readonly describeRiskConfiguration: (
+      input: unknown,
+      options?: CallOptions
+    ) => Effect.Effect<Simulation.Outputs["DescribeRiskConfiguration"], RiskConfigurationError>
+
+    /**
+     * A risky sign-in, as threat protection sees one: records a new `SignIn` event with a fresh
+     * event id and feedback token bound to that user and event, responds as the risk
+     * configuration's action for the level says (`AUDIT`: passes, tells nobody), and, when the
+     * action notifies, puts the email from the pool's template in the outbox (to the user's
+     * `email`) or hands the takeover event to the pool's custom email sender.
+     */
+    readonly riskySignIn: (signIn: RiskySignIn) => Effect.Effect<RiskySignInResult, RiskySignInError>
+    /** The notification emails sent from templates, oldest first. */
+    readonly outbox: Effect.Effect<ReadonlyArray<OutboxMessage>>
+    /**
+     * Sets (or, with `undefined`, removes) the custom email sender of one pool, or with no
+     * `userPoolId` of every pool without its own.
+     */
+    readonly setCustomEmailSender: (
+      handler: CustomEmailSenderHandler | undefined,
+      options?: { readonly userPoolId?: string | undefined }
+    ) => Effect.Effect<void>
+    readonly setTokenReuse: (tokenReuse: TokenReuse) => Effect.Effect<void>
 
     /** Adds pools, users and events; fails if any clashes with what is already there. */
     readonly seed: (seed: SeedFile) => Effect.Effect<void, SeedError>
@@ -359,7 +485,7 @@ const toError = (failure: SimulationOutcome.Failure, requestId: string) =>
 const inputOptions: SimulationInput.Options = { sensitiveType: "a string or a Redacted string" }
 
 const sensitive: ReadonlyMap<string, ReadonlyArray<string>> = new Map(
-  Operations.all.map((operation) => [operation.name, ProtocolOperation.sensitiveMembers(operation)])
+  Operations.served.map((operation) => [operation.name, ProtocolOperation.sensitiveMembers(operation)])
 )
 
 /** The input with its sensitive members unwrapped from `Redacted`: the protocol reads plain JSON values. */
@@ -386,7 +512,11 @@ const plain = (operation: Operation, input: unknown): unknown => {
  */
 export const make = (options?: Options): Effect.Effect<CognitoSimulator.Service, SeedError> =>
   Effect.gen(function*() {
-    const stateRef = yield* Ref.make(Simulation.empty)
+    const stateRef = yield* Ref.make(Simulation.withTokenReuse(Simulation.empty, options?.tokenReuse ?? "accept"))
+    // by pool id; the default of every pool under `undefined`
+    const sendersRef = yield* Ref.make<ReadonlyMap<string | undefined, CustomEmailSenderHandler>>(
+      options?.customEmailSender === undefined ? new Map() : new Map([[undefined, options.customEmailSender]])
+    )
     const latencyRef = yield* Ref.make(Duration.zero)
     const callsRef = yield* Ref.make(Chunk.empty<Call>())
 
@@ -418,7 +548,7 @@ export const make = (options?: Options): Effect.Effect<CognitoSimulator.Service,
         return outcome._tag === "Success" ? outcome.output : yield* Effect.fail(toError(outcome, requestId))
       })
 
-    // one method per described operation (`methodOf` has one per entry of `Operations.all`)
+    // one method per operation served (`methodOf` has one per entry of `Operations.served`)
     const operations = Object.fromEntries(operationNames.map((operation) => {
       const method: Method & keyof CognitoSimulator.Service = methodOf[operation]
       return [
@@ -460,8 +590,46 @@ export const make = (options?: Options): Effect.Effect<CognitoSimulator.Service,
     const updateFaults = (f: (faults: SimulationFaults.Faults) => SimulationFaults.Faults) =>
       Ref.update(stateRef, (state) => Simulation.withFaults(state, f))
 
+    const riskySignIn = Effect.fn("CognitoSimulator.riskySignIn")(function*(signIn: RiskySignIn) {
+      const senders = yield* Ref.get(sendersRef)
+      const sender = senders.get(signIn.userPoolId) ?? senders.get(undefined)
+      const now = new Date(yield* Clock.currentTimeMillis)
+      const eventId = yield* uuidV4
+      const feedbackToken = yield* mintFeedbackToken
+      const signedIn = yield* Ref.modify(stateRef, (state) => {
+        const result = Simulation.riskySignIn(state, signIn, {
+          now,
+          eventId,
+          feedbackToken,
+          customEmailSender: sender !== undefined
+        })
+        return [result, result._tag === "Ok" ? result.value.state : state] as const
+      })
+      if (signedIn._tag === "Err") return yield* new RiskySignInError({ message: signedIn.message })
+      const { action, event, notified } = signedIn.value
+      if (notified._tag === "CustomEmailSender" && sender !== undefined) {
+        // the event stays recorded: Cognito records it before it calls the trigger
+        yield* Effect.catchCause(
+          sender(notified.event),
+          (cause) => new RiskySignInError({ message: "the custom email sender failed", cause: Cause.squash(cause) })
+        )
+      }
+      const result: RiskySignInResult = { eventId: event.EventId, event, action, notified }
+      return result
+    })
+
     const service: CognitoSimulator.Service = {
       ...operations,
+      riskySignIn,
+      outbox: Effect.map(Ref.get(stateRef), (state) => state.outbox),
+      setCustomEmailSender: (handler, options) =>
+        Ref.update(sendersRef, (senders) => {
+          const next = new Map(senders)
+          if (handler === undefined) next.delete(options?.userPoolId)
+          else next.set(options?.userPoolId, handler)
+          return next
+        }),
+      setTokenReuse: (tokenReuse) => Ref.update(stateRef, (state) => Simulation.withTokenReuse(state, tokenReuse)),
       seed: (seed) => seeding("file", seed, (state, context) => stateOnly(Simulation.seed(state, seed, context))),
       addUserPool: (pool) =>
         seeding("pool", pool, (state, context) => stateOnly(Simulation.addUserPool(state, pool, context))),

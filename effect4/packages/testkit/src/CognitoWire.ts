@@ -1,6 +1,7 @@
 /**
- * The server side of AWS JSON 1.1 for `UpdateAuthEventFeedback`, `AdminUpdateAuthEventFeedback` and
- * `AdminListUserAuthEvents`, answered from a `CognitoSimulator`. Pure of transport: the HTTP
+ * The server side of AWS JSON 1.1 for `UpdateAuthEventFeedback`, `AdminUpdateAuthEventFeedback`,
+ * `AdminListUserAuthEvents` and the risk configuration's `SetRiskConfiguration` and
+ * `DescribeRiskConfiguration`, answered from a `CognitoSimulator`. Pure of transport: the HTTP
  * emulator (`CognitoEmulator`) and the socket-less `SimulatorHttpClient` both hand it a request
  * and send back what it returns, so both answer exactly alike.
  *
@@ -12,9 +13,9 @@
  * 1. a body over the size limit: 413 `RequestEntityTooLargeException` (the front door refuses it
  *    before anything else; the status is the one HTTP gives this case, so clients see why);
  * 2. a method other than `POST`, or an `X-Amz-Target` that is not
- *    `AWSCognitoIdentityProviderService.<one of the three operations>`: `UnknownOperationException`
+ *    `AWSCognitoIdentityProviderService.<one of the operations served>`: `UnknownOperationException`
  *    (AWS JSON services route on method and target alone);
- * 3. the admin operations without a SigV4 `Authorization` header: `MissingAuthenticationTokenException`;
+ * 3. the signed operations without a SigV4 `Authorization` header: `MissingAuthenticationTokenException`;
  *    one that is not `AWS4-HMAC-SHA256 Credential=…`: `IncompleteSignatureException`. Any signature
  *    is accepted, as other emulators do. `UpdateAuthEventFeedback` is unsigned and needs none;
  * 4. a `Content-Type` whose media type is not `application/x-amz-json-1.1` (parameters such as
@@ -30,6 +31,7 @@
  * @since 1.0.0
  */
 import * as AwsJsonProtocol from "@cognito-feedback/protocol/AwsJson"
+import * as Member from "@cognito-feedback/protocol/Member"
 import type * as ProtocolOperation from "@cognito-feedback/protocol/Operation"
 import * as Operations from "@cognito-feedback/protocol/Operations"
 import * as Simulation from "@cognito-feedback/protocol/Simulation"
@@ -55,7 +57,7 @@ export interface WireRequest {
 
 /**
  * The answer to one request: the response to send, the operation it named (`"Unknown"` when the
- * target is not one of the three) and the outcome (`"Success"` or the error code), for logs.
+ * target is not one of `operations`) and the outcome (`"Success"` or the error code), for logs.
  *
  * @since 1.0.0
  * @category models
@@ -74,8 +76,8 @@ type NamesOf<T extends ReadonlyArray<{ readonly name: string }>> = { readonly [K
  * @since 1.0.0
  * @category constants
  */
-export const operations = Operations.all.map((operation) => operation.name) as unknown as NamesOf<
-  typeof Operations.all
+export const operations = Operations.served.map((operation) => operation.name) as unknown as NamesOf<
+  typeof Operations.served
 >
 
 /**
@@ -120,7 +122,7 @@ const header = (headers: Readonly<Record<string, string>>, name: string): string
   return undefined
 }
 
-type MemberType = "string" | "number"
+type MemberType = ReturnType<typeof Member.jsonType>
 
 // Per operation, once: its description and the JSON type of each member it reads (others are
 // ignored, as the service does).
@@ -130,13 +132,14 @@ interface Served {
   readonly members: ReadonlyMap<string, MemberType>
 }
 
-const served: ReadonlyArray<Served> = Operations.all.map((description: ProtocolOperation.Operation) => ({
+const served: ReadonlyArray<Served> = Operations.served.map((description: ProtocolOperation.Operation) => ({
   operation: description.name as Operation,
   description,
-  members: new Map(
-    Object.entries(description.input).map(([name, member]) => [name, member.type === "integer" ? "number" : "string"])
-  )
+  members: new Map(Object.entries(description.input).map(([name, member]) => [name, Member.jsonType(member)]))
 }))
+
+const jsonTypeOf = (value: unknown): MemberType | "null" =>
+  Array.isArray(value) ? "array" : value === null ? "null" : typeof value as MemberType
 
 const byTarget: ReadonlyMap<string, Served> = new Map(served.map((entry) => [entry.description.target, entry]))
 const byName = new Map(served.map((entry) => [entry.operation, entry])) as ReadonlyMap<Operation, Served>
@@ -182,7 +185,7 @@ const parseInput = (operation: Operation, body: string): Result.Result<JsonObjec
   for (const [name, member] of Object.entries(value)) {
     if (member === null) continue
     const expected = servedAs(operation).members.get(name)
-    if (expected !== undefined && typeof member !== expected) {
+    if (expected !== undefined && jsonTypeOf(member) !== expected) {
       // the member's name is the model's (it was looked up), never the request's value
       return Result.fail(serialization(`${name} must be a JSON ${expected}.`))
     }
@@ -219,7 +222,11 @@ const dispatch = (
   input: JsonObject,
   requestId: string
 ): Effect.Effect<WireResult> => {
-  const call: Effect.Effect<object, CognitoSimulator.UpdateError> = simulator[methodOf[operation]](input, { requestId })
+  const method = simulator[methodOf[operation]]
+  const call: Effect.Effect<object, CognitoSimulator.UpdateError | CognitoSimulator.RiskConfigurationError> = method(
+    input,
+    { requestId }
+  )
   return Effect.match(call, {
     onFailure: (error) => failure(operation, { code: error._tag, message: error.message }, requestId),
     onSuccess: (body) => success(operation, Simulation.wireOutput(body) as object, requestId)

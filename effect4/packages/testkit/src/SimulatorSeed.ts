@@ -316,10 +316,28 @@ export const userConflict = (
 ): Option.Option<Conflict> => Option.fromNullishOr(Protocol.userConflict(existing, aliasAttributes, user))
 
 /**
+ * One risk configuration of a seeded pool, as `SetRiskConfiguration` takes it (its member names,
+ * rules and messages, e.g. `AccountTakeoverRiskConfiguration.Actions.LowAction.Notify: is
+ * required`): the pool's own without `ClientId`, an app client's with it.
+ *
+ * @since 1.0.0
+ * @category schemas
+ */
+export const SeedRiskConfiguration: Schema.Codec<Protocol.SeedRiskConfiguration, unknown> = Schema.Unknown.check(
+  Schema.makeFilter((value) => noIssues(Protocol.riskConfigurationIssues(value)))
+).annotate({ identifier: "SeedRiskConfiguration" }) as Schema.Codec<unknown> as Schema.Codec<
+  // the filter above is the protocol's check of exactly this type
+  Protocol.SeedRiskConfiguration,
+  unknown
+>
+
+/**
  * One user pool: `id` (required; the request's `UserPoolId` rule, e.g. `us-east-1_Example1`,
  * unique in the seed), `advancedSecurityMode` (`OFF`, `AUDIT` (default) or `ENFORCED`),
- * `aliasAttributes` (`email`, `phone_number`, `preferred_username`; default none) and `users`
- * (`SeedUser`s; default none).
+ * `aliasAttributes` (`email`, `phone_number`, `preferred_username`; default none), `users`
+ * (`SeedUser`s; default none), `domain` (the hosted domain of the one-click links; default
+ * `<pool id>.auth.<region>.amazoncognito.com`) and `riskConfigurations` (`SeedRiskConfiguration`s,
+ * one per app client and one for the pool; default none).
  *
  * @since 1.0.0
  * @category schemas
@@ -328,8 +346,12 @@ export const SeedUserPool = object("SeedUserPool", {
   id: ruled(UpdateAuthEventFeedback.rules.UserPoolId),
   advancedSecurityMode: optional(AdvancedSecurityMode),
   aliasAttributes: optional(arrayOf(AliasAttribute)),
-  users: optional(arrayOf(SeedUser))
-}).check(Schema.makeFilter((pool) => noIssues(Protocol.poolConflicts(pool))))
+  users: optional(arrayOf(SeedUser)),
+  domain: optional(PlainString),
+  riskConfigurations: optional(arrayOf(SeedRiskConfiguration))
+}).check(
+  Schema.makeFilter((pool) => noIssues([...Protocol.poolConflicts(pool), ...Protocol.riskConfigurationConflicts(pool)]))
+)
 
 /**
  * @since 1.0.0

@@ -11,3 +11,9 @@ export const uuidV4: Effect.Effect<string> = Effect.map(
   Effect.all(Arr.makeBy(16, () => Random.nextIntBetween(0, 256))),
   Uuid.formatV4
 )
+
+/** A fresh feedback token for a simulated risky sign-in (its form: the protocol's). */
+export const mintFeedbackToken: Effect.Effect<string> = Effect.map(
+  Effect.all(Arr.makeBy(Uuid.feedbackTokenBytes, () => Random.nextIntBetween(0, 256))),
+  Uuid.formatFeedbackToken
+)

@@ -1,5 +1,6 @@
 /**
- * UUID v4s from `Random`, so seeded runs repeat their request ids and generated subs.
+ * UUID v4s (and simulated feedback tokens) from `Random`, so seeded runs repeat their request ids,
+ * generated subs and tokens.
  */
 import * as Uuid from "@cognito-feedback/protocol/Uuid"
 import * as Effect from "effect/Effect"
@@ -11,4 +12,13 @@ import * as Random from "effect/Random"
  */
 export const uuidV4: Effect.Effect<string> = Random.Random.use((random) =>
   Effect.sync(() => Uuid.formatV4(Array.from({ length: 16 }, () => Math.floor(random.nextDoubleUnsafe() * 256))))
+)
+
+/** A fresh feedback token for a simulated risky sign-in (its form: the protocol's), bytes drawn as above. */
+export const mintFeedbackToken: Effect.Effect<string> = Random.Random.use((random) =>
+  Effect.sync(() =>
+    Uuid.formatFeedbackToken(
+      Array.from({ length: Uuid.feedbackTokenBytes }, () => Math.floor(random.nextDoubleUnsafe() * 256))
+    )
+  )
 )
